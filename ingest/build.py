@@ -1,0 +1,81 @@
+"""Build: articles in, one named graph per article in the store, and optionally a graph file out."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import URIRef
+
+from .errors import DiplokgError, InputError
+from .kb.index import kb_graph, ontology_graph
+from .mapping import to_graph
+from .model import Article
+from .namespaces import KB_GRAPH, ONTOLOGY_GRAPH, article_graph
+from .pipeline import Pipeline
+from .store import FORMATS, Store
+
+Progress = Callable[[int, str, str], None]  # (number, source, what happened)
+
+
+@dataclass
+class BuildReport:
+    built: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # one line each: the file (and line) and the problem
+    graphs: list[URIRef] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.skipped else 0
+
+
+def output_format(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower()
+    for name, (ext, _) in FORMATS.items():
+        if suffix == ext:
+            return name
+    raise DiplokgError(f"{path}: cannot tell the format from '{suffix}' "
+                       f"(use {', '.join(ext for ext, _ in FORMATS.values())})")
+
+
+def write_reference(store: Store) -> None:
+    """The ontology and the reference KB, each in its own named graph."""
+    store.replace_graph(ONTOLOGY_GRAPH, ontology_graph())
+    store.replace_graph(KB_GRAPH, kb_graph())
+
+
+def build(paths: Iterable[str | Path], store: Store, output: str | Path | None = None,
+          progress: Progress | None = None, pipeline: Pipeline | None = None) -> BuildReport:
+    from .sources import read_articles
+
+    fmt = output_format(output) if output is not None else None
+    pipeline = pipeline or Pipeline()
+    report = BuildReport()
+    write_reference(store)
+    for number, item in enumerate(read_articles(paths), start=1):
+        if isinstance(item, InputError):
+            report.skipped.append(str(item))
+            if progress:
+                progress(number, item.path, f"skipped: {item.problem}")
+            continue
+        try:
+            graph = build_article(item, pipeline)
+        except DiplokgError as err:
+            report.skipped.append(f"{item.origin}: {err}")
+            if progress:
+                progress(number, item.source, f"skipped: {err}")
+            continue
+        name = article_graph(item.source)
+        store.replace_graph(name, graph)
+        report.built.append(item.source)
+        report.graphs.append(name)
+        if progress:
+            progress(number, item.source, f"{len(graph)} triples")
+    if fmt is not None:
+        store.export(output, fmt, graphs=[ONTOLOGY_GRAPH, KB_GRAPH, *report.graphs])
+    return report
+
+
+def build_article(article: Article, pipeline: Pipeline):
+    record = pipeline.run(article)
+    return to_graph(record, pipeline.kb)

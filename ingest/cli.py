@@ -1,0 +1,153 @@
+"""The `diplokg` command: a thin layer over the library. Each command parses its arguments, calls one
+library function, and turns diplokg's errors into a one-line message and an exit code."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import DiplokgError
+
+EXAMPLES = {
+    "build": "diplokg build examples/articles -o graph.trig",
+    "validate": "diplokg validate --graph graph.trig",
+    "query": "diplokg query events-timeline --graph graph.trig --param state=Armenia --format csv",
+    "export": "diplokg export --graph graph.trig --format turtle -o graph.ttl",
+}
+
+
+def _store_options(p: argparse.ArgumentParser, graph: bool = True) -> None:
+    if graph:
+        p.add_argument("--graph", metavar="FILE", help="read this graph file (TriG, N-Quads, Turtle, JSON-LD) "
+                                                        "instead of the store")
+    p.add_argument("--store", metavar="DIR|URL",
+                   help="the store: a directory for the embedded store (default: $DIPLOKG_STORE or "
+                        "~/.local/share/diplokg/store), or the URL of a SPARQL 1.1 server")
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="diplokg", description="A diplomatic-actor knowledge graph from news articles.",
+                                 epilog="Run `diplokg COMMAND --help` for a command's options and an example.")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_, description=help_, epilog=f"example:\n  {EXAMPLES[name]}",
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    b = command("build", "Read articles (.txt, .md, .jsonl, or directories of them) into the knowledge graph: "
+                         "one named graph per article in the store. Exit 0 when every input was built, 1 when "
+                         "some were skipped, 2 on a usage or fatal error.")
+    b.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
+    b.add_argument("-o", "--output", metavar="FILE",
+                   help="also write this build's article graphs with the reference knowledge base to FILE "
+                        "(.trig, .nq, .jsonld; .ttl or .nt merge the graphs)")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    _store_options(b, graph=False)
+
+    v = command("validate", "Validate the graph against the SHACL shapes. Exit 0 when it conforms, 1 on "
+                            "violations, 2 on an error.")
+    v.add_argument("--report", metavar="FILE", help="also write the SHACL report graph (Turtle) to FILE")
+    _store_options(v)
+
+    q = command("query", "Run a named query from queries/ (or a .rq file) and print its results. "
+                         "`diplokg query --list` shows the named queries.")
+    q.add_argument("name", nargs="?", metavar="QUERY", help="a query name (officials, events-timeline, ...) or a .rq file")
+    q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind a parameter: <iri>, an ISO date, or the name of an entity (repeatable)")
+    q.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
+    q.add_argument("--list", action="store_true", help="list the named queries and what they answer")
+    _store_options(q)
+
+    e = command("export", "Write the graph to a file: trig and nquads keep the named graphs, turtle merges "
+                          "them, jsonld keeps them as JSON-LD named graphs.")
+    e.add_argument("--format", choices=["trig", "nquads", "turtle", "jsonld", "ntriples"], required=True)
+    e.add_argument("-o", "--output", metavar="FILE", required=True)
+    _store_options(e)
+    return ap
+
+
+def _open(args, create: bool = False):
+    from .store import GraphFile, open_store
+
+    if getattr(args, "graph", None):
+        return GraphFile(args.graph)
+    return open_store(args.store, create=create)
+
+
+def cmd_build(args) -> int:
+    from .build import build
+
+    progress = None if args.quiet else lambda n, source, what: print(f"[{n}] {source}: {what}", file=sys.stderr)
+    store = _open(args, create=True)
+    try:
+        report = build(args.paths, store, output=args.output, progress=progress)
+    finally:
+        store.close()
+    for line in report.skipped:
+        print(f"skipped {line}", file=sys.stderr)
+    print(f"built {len(report.built)} article(s), skipped {len(report.skipped)}"
+          + (f"; wrote {args.output}" if args.output else ""), file=sys.stderr)
+    return report.exit_code
+
+
+def cmd_validate(args) -> int:
+    from .validate import validate_store
+
+    store = _open(args)
+    try:
+        conforms, report, text = validate_store(store)
+    finally:
+        store.close()
+    if args.report:
+        report.serialize(args.report, format="turtle")
+    print(text.strip())
+    return 0 if conforms else 1
+
+
+def cmd_query(args) -> int:
+    from .query import available, format_result, load_query, parse_params, run
+
+    if args.list or not args.name:
+        for q in available():
+            first = q.header.split("\n\n")[0].replace("\n", " ")
+            print(f"{q.name:28s} {first}")
+        return 0
+    query = load_query(args.name)
+    store = _open(args)
+    try:
+        result = run(store, query, parse_params(args.param, query, store))
+    finally:
+        store.close()
+    print(format_result(result, args.format), end="" if args.format in ("csv", "tsv") else "\n")
+    return 0
+
+
+def cmd_export(args) -> int:
+    store = _open(args)
+    try:
+        store.export(Path(args.output), args.format)
+    finally:
+        store.close()
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler = globals()[f"cmd_{args.command.replace('-', '_')}"]
+    try:
+        return handler(args)
+    except DiplokgError as err:
+        print(f"diplokg {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:  # a file that cannot be read or written
+        where = f" {err.filename}" if err.filename else ""
+        print(f"diplokg {args.command}: error:{where}: {err.strerror or err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"diplokg {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+"""The reference knowledge base as the extractor reads it: entities, names, demonyms, posts and terms.
+
+`KnowledgeBase.load()` reads the ontology's Turtle files once; `register` adds the entities that articles
+introduce, so that a person found in several articles becomes one node.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from ..namespaces import DKG, ORG, PROV, SCHEMA, WIKIDATA_ENTITY, local_name
+from ..resources import kb_files, ontology_files
+
+CLASSES = {DKG.State: "State", DKG.Person: "Person", DKG.Organisation: "Organisation", DKG.Place: "Place"}
+
+
+@dataclass
+class KBEntity:
+    iri: str
+    cls: str
+    label: str
+    alt_labels: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    acts_for: str | None = None  # a ministry or presidential office acts for its state
+    unit_of: str | None = None  # the Minsk Group is a unit of the OSCE
+    contained_in: str | None = None
+    in_kb: bool = True
+
+    @property
+    def names(self) -> list[str]:
+        return [self.label, *self.alt_labels]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A person's term in a post, from the KB (start/end) or attested by an article (on)."""
+
+    person: str
+    post_type: str
+    of: str
+    start: date | None = None
+    end: date | None = None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@cache
+def _read(files: tuple) -> Graph:
+    g = Graph()
+    for f in files:
+        g.parse(f, format="turtle")
+    return g
+
+
+def kb_graph() -> Graph:
+    """The reference knowledge base (ontology/kb/*.ttl) as one graph."""
+    return _read(tuple(kb_files()))
+
+
+def ontology_graph() -> Graph:
+    """The TBox and taxonomies (ontology/*.ttl) as one graph."""
+    return _read(tuple(ontology_files()))
+
+
+class KnowledgeBase:
+    def __init__(self) -> None:
+        self.entities: dict[str, KBEntity] = {}
+        self.demonyms: dict[str, str] = {}  # demonym as written -> state IRI
+        self.capitals: dict[str, str] = {}  # place IRI -> state IRI
+        self.title_words: dict[str, str] = {}  # title word (lower case) -> post type
+        self.terms: list[Term] = []
+        self.members: dict[str, set[str]] = defaultdict(set)  # organisation -> members
+        self.revision = 0  # bumped by register(), so that name indexes know when to grow
+
+    @classmethod
+    @cache
+    def reference(cls) -> "KnowledgeBase":
+        """The bundled reference KB (shared; call `copy()` before registering article entities)."""
+        kb = cls()
+        kb._index(ontology_graph() + kb_graph())
+        return kb
+
+    @classmethod
+    def load(cls) -> "KnowledgeBase":
+        return cls.reference().copy()
+
+    def copy(self) -> "KnowledgeBase":
+        other = KnowledgeBase()
+        other.entities = dict(self.entities)
+        other.demonyms, other.capitals = dict(self.demonyms), dict(self.capitals)
+        other.title_words, other.terms = dict(self.title_words), list(self.terms)
+        other.members = defaultdict(set, {k: set(v) for k, v in self.members.items()})
+        return other
+
+    def _index(self, g: Graph) -> None:
+        for rdf_class, name in CLASSES.items():
+            for s in g.subjects(RDF.type, rdf_class):
+                if isinstance(s, URIRef):
+                    self.entities[str(s)] = self._entity(g, s, name)
+        for state, demonym in g.subject_objects(DKG.demonym):
+            self.demonyms[str(demonym)] = str(state)
+        for state, capital in g.subject_objects(DKG.capital):
+            self.capitals[str(capital)] = str(state)
+        for post_type, word in g.subject_objects(DKG.titleWord):
+            self.title_words[str(word).lower()] = local_name(post_type)
+        for holding in g.subjects(RDF.type, DKG.PostHolding):
+            self._term(g, holding)
+        for m in g.subjects(RDF.type, ORG.Membership):
+            member, organisation = g.value(m, ORG.member), g.value(m, ORG.organization)
+            if member is not None and organisation is not None:
+                self.members[str(organisation)].add(str(member))
+
+    @staticmethod
+    def _entity(g: Graph, s: URIRef, cls: str) -> KBEntity:
+        label = g.value(s, SKOS.prefLabel)
+        alts = sorted({str(a) for a in g.objects(s, SKOS.altLabel)} - {str(label)})
+        wikidata = next((str(o) for o in g.objects(s, SKOS.exactMatch) if WIKIDATA_ENTITY.match(str(o))), None)
+        value = lambda p: (str(v) if (v := g.value(s, p)) is not None else None)
+        return KBEntity(str(s), cls, str(label) if label is not None else local_name(s), alts, wikidata,
+                        acts_for=value(PROV.actedOnBehalfOf), unit_of=value(ORG.unitOf),
+                        contained_in=value(SCHEMA.containedInPlace))
+
+    def _term(self, g: Graph, holding) -> None:
+        person, post = g.value(holding, DKG.holder), g.value(holding, DKG.post)
+        post_type, of = g.value(post, ORG.role), g.value(post, ORG.postIn)
+        if None in (person, post_type, of):
+            return
+        day = lambda p: (v.toPython() if (v := g.value(holding, p)) is not None else None)
+        start, end = day(SCHEMA.startDate), day(SCHEMA.endDate)
+        self.terms.append(Term(str(person), local_name(post_type), str(of),
+                               start if isinstance(start, date) else None, end if isinstance(end, date) else None))
+
+    # ------------------------------------------------------------------ questions the extractor asks
+
+    def get(self, iri: str | None) -> KBEntity | None:
+        return self.entities.get(iri) if iri else None
+
+    def holders(self, post_type: str, of: str, on: date | None) -> set[str]:
+        """Who held post `post_type` of `of` on day `on` (KB terms, and terms articles attested)."""
+        if on is None:
+            return set()
+        return {t.person for t in self.terms if t.post_type == post_type and t.of == of and t.covers(on)}
+
+    def posts_of(self, person: str, on: date | None = None) -> list[Term]:
+        return [t for t in self.terms if t.person == person and (on is None or t.covers(on))]
+
+    def state_of(self, iri: str | None) -> str | None:
+        """The state an actor stands for: itself, the state a ministry acts for, a capital's state."""
+        seen = set()
+        while iri and iri not in seen:
+            seen.add(iri)
+            e = self.entities.get(iri)
+            if e is None:
+                return None
+            if e.cls == "State":
+                return iri
+            iri = e.acts_for or self.capitals.get(iri)
+        return None
+
+    def register(self, entity: KBEntity) -> KBEntity:
+        """Add an entity an article introduced; a second article naming it finds it here."""
+        known = self.entities.get(entity.iri)
+        if known is not None:
+            for name in entity.names:
+                if name not in known.names:
+                    known.alt_labels.append(name)
+                    self.revision += 1
+            return known
+        entity.in_kb = False
+        self.entities[entity.iri] = entity
+        self.revision += 1
+        return entity
+
+    def attest(self, term: Term) -> None:
+        """An article says a person held a post on a day: later descriptions may use it."""
+        if term not in self.terms:
+            self.terms.append(term)

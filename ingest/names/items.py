@@ -1,0 +1,76 @@
+"""What the name rules find in one sentence: KB names, titles, demonyms and capitalised chunks."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .gazetteer import find_names
+from .matcher import NameIndex, NameMatch
+from .titles import TitleFinder
+from .words import NAME_PARTICLES, NOT_NAMES, Word
+
+# Lower-case words allowed inside a capitalised name: "Organization for Security and Co-operation in Europe".
+CONNECTORS = {"for", "of", "and", "the", "in", "on", "de"}
+
+
+@dataclass
+class Item:
+    start: int  # word positions in the sentence, end exclusive
+    end: int
+    kind: str  # name, demonym, title, chunk, org, person, description, surname
+    entity: str | None = None
+    match: NameMatch | None = None
+    post_type: str | None = None
+    owner: str | None = None  # for titles: the state or organisation the post belongs to
+    function: str = "name"
+    candidates: list[tuple[str, float]] = field(default_factory=list)
+
+
+def find_items(words: list[Word], index: NameIndex, titles: TitleFinder, demonyms: dict[str, str],
+               known_word) -> list[Item]:
+    """Items of a sentence, sorted by position. `known_word(w)` says whether w is a common English word."""
+    taken: set[int] = set()
+    items = [Item(s.start, s.end, "name", s.match.entity, s.match, candidates=s.match.candidates)
+             for s in find_names(words, index, taken)]
+    for t in titles.find(words, taken):
+        owner = demonyms.get(words[t.slot].text) if t.slot is not None else None
+        items.append(Item(t.start, t.end, "title", post_type=t.post_type, owner=owner))
+        taken.update(range(t.start, t.end))
+    for w in words:
+        if w.i not in taken and w.text in demonyms:
+            items.append(Item(w.i, w.i + 1, "demonym", demonyms[w.text]))
+            taken.add(w.i)
+    items.extend(_chunks(words, taken, known_word))
+    return sorted(items, key=lambda it: it.start)
+
+
+def _chunks(words: list[Word], taken: set[int], known_word) -> list[Item]:
+    """Runs of capitalised words that no other rule claimed: names the KB does not know (yet)."""
+    out, i = [], 0
+    while i < len(words):
+        if i in taken or not _starts_name(words, i, known_word):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and j not in taken:
+            w = words[j]
+            if w.capitalised and not w.is_punct:
+                j += 1
+            elif w.text in ("-", "'", "’") and j + 1 < len(words) and words[j + 1].capitalised:
+                j += 1
+            elif (w.folded in CONNECTORS or w.folded in NAME_PARTICLES) and j + 1 < len(words) \
+                    and j + 1 not in taken and words[j + 1].capitalised and not words[j + 1].is_punct:
+                j += 1
+            else:
+                break
+        out.append(Item(i, j, "chunk"))
+        i = j
+    return out
+
+
+def _starts_name(words: list[Word], i: int, known_word) -> bool:
+    w = words[i]
+    if not w.capitalised or w.is_punct or w.text[:1].isdigit() or w.folded in NOT_NAMES:
+        return False
+    # A capital at the start of a sentence or quotation proves nothing: a common word there is no name.
+    opening = i == 0 or words[i - 1].text in ('"', "“", "«", "(", ":", "‘", "'")
+    return not (opening and known_word(w.text))

@@ -1,0 +1,42 @@
+"""Whether a capital, a demonym or a seat of government acts in its sentence or only locates or qualifies.
+
+"talks in Moscow" is a place; "Moscow is linked to ...", "to react against Baku" and "in order to favor
+Ankara" stand for the state's government. "the Armenian Prime Minister" qualifies a post; "the Armenians
+are bombing" and "Azerbaijani forces" make the state an actor.
+"""
+from __future__ import annotations
+
+from ..kb.index import KnowledgeBase
+from .items import Item
+from .words import ACTOR_VERBS, ADVERSATIVE, GROUP_NOUNS, LOCATIVE, POSSESSIVE, Word
+
+
+def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) -> None:
+    for it in items:
+        if it.entity is None:
+            continue
+        before = words[it.start - 1] if it.start > 0 else None
+        after = words[it.end] if it.end < len(words) else None
+        if it.entity in kb.capitals:
+            if _acts(before, after):
+                it.entity, it.kind, it.function = kb.capitals[it.entity], "capital", "actor"
+            else:
+                it.function = "place"
+        elif it.kind == "demonym" and it.function != "modifier":
+            plural_noun = words[it.start].text.endswith("s") and not words[it.start].text.endswith("ss")
+            group = after is not None and after.folded in GROUP_NOUNS
+            it.function = "actor" if plural_noun or group else "modifier"
+        elif kb.get(it.entity) is not None and kb.get(it.entity).cls == "Place":
+            it.function = "place"
+        elif it.function == "name":
+            it.function = "actor"
+
+
+def _acts(before: Word | None, after: Word | None) -> bool:
+    if before is not None and before.folded in ADVERSATIVE - {"and", "with", "by", "between"}:
+        return True
+    if before is not None and (before.folded in LOCATIVE or before.lemma in LOCATIVE):
+        return False
+    if after is not None and (after.text in POSSESSIVE or after.lemma in ACTOR_VERBS):
+        return True
+    return False

@@ -1,0 +1,232 @@
+"""Stage: resolve the names of an article to entities, and read the posts its text states.
+
+Order within an article: KB names, titles, demonyms and capitalised chunks per sentence; state bodies and
+organisation names; officials by title; then, with the whole article known, the remaining chunks, later
+mentions (a surname alone, "the Azerbaijani president") and whether a capital or demonym acts or locates.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cached_property
+
+from ..kb.index import KBEntity, KnowledgeBase, Term
+from ..model import Entity, Mention, PostStatement, Record, Sentence, Token
+from ..namespaces import ID, slug
+from ..text import english
+from .items import Item, find_items
+from .matcher import NameIndex
+from .normalise import fold, skeletons
+from .officials import Holding, counterpart_holdings, title_holdings
+from .orgs import body_of_state, is_org_name
+from .roles import assign_functions
+from .titles import TitleFinder
+from .words import Word, sentence_words
+
+# The body that acts for an unnamed office holder: "the Armenian Minister of Defense accused ..."
+MINISTRY_OF_POST = {"ForeignMinister": "Ministry of Foreign Affairs", "DefenceMinister": "Ministry of Defence",
+                    "InteriorMinister": "Ministry of the Interior"}
+
+
+class NameResolver:
+    """Resolves names against a knowledge base that grows with the entities articles introduce."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.index = NameIndex(kb)
+        self.titles = TitleFinder(kb.title_words)
+
+    @cached_property
+    def _common_words(self) -> set[str]:
+        _, table = english()
+        return set(table.keys()) | set(table.values())
+
+    def known_word(self, word: str) -> bool:
+        return word.lower() in self._common_words
+
+    def cls_of(self, iri: str | None) -> str | None:
+        e = self.kb.get(iri)
+        return e.cls if e else None
+
+    def __call__(self, record: Record) -> Record:
+        by_sentence: dict[int, list[Token]] = defaultdict(list)
+        for t in record.tokens:
+            by_sentence[t.sentence].append(t)
+        sentences = []
+        for s in record.sentences:
+            words = sentence_words(by_sentence[s.index])
+            items = find_items(words, self.index, self.titles, self.kb.demonyms, self.known_word)
+            if _headline_case(words):
+                items = [it for it in items if it.kind != "chunk"]
+            self._organisations(words, items, record)
+            for h in title_holdings(words, items, self.cls_of):
+                self._official(h, words, s, record)
+            for h in counterpart_holdings(words, items, self.cls_of, lambda p: self._post_of(p, record)):
+                self._official(h, words, s, record)
+            sentences.append((s, words, items))
+        for s, words, items in sentences:
+            self._chunks(words, items, record)
+        persons = {it.entity for _, _, items in sentences for it in items
+                   if it.kind == "name" and self.cls_of(it.entity) == "Person"} | {p.person for p in record.posts}
+        for s, words, items in sentences:
+            self._later_mentions(words, items, persons, record)
+            assign_functions(words, items, self.kb)
+            self._emit(s, words, items, record)
+        return record
+
+    # ------------------------------------------------------------------ entities
+
+    def _entity(self, record: Record, cls: str, label: str, key: str | None = None, **extra) -> str:
+        """The IRI of a new entity (minted from its spelling-free key), registered for later articles."""
+        prefix = {"Person": "person", "Organisation": "org", "Place": "place", "State": "state"}[cls]
+        iri = str(ID[f"{prefix}/{slug(key or label)}"])
+        entity = self.kb.register(KBEntity(iri, cls, label, **extra))
+        self.index.add(entity)
+        if not entity.in_kb:
+            known = record.entities.get(iri)
+            if known is None:
+                record.entities[iri] = Entity(iri, cls, entity.label, acts_for=entity.acts_for)
+        return iri
+
+    def _seen_as(self, record: Record, iri: str, surface: str) -> None:
+        """Keep a spelling the KB did not have, as an alternative label with its article."""
+        e = self.kb.get(iri)
+        if e is None or fold(surface) in {fold(n) for n in e.names}:
+            return
+        entry = record.entities.setdefault(iri, Entity(iri, e.cls, e.label, in_kb=e.in_kb))
+        entry.alt_labels.add(surface)
+        self.index.add_name(iri, surface)
+
+    def _organisations(self, words: list[Word], items: list[Item], record: Record) -> None:
+        for it in list(items):
+            if it.kind in ("demonym", "name") and it.entity and self.cls_of(it.entity) == "State":
+                body = body_of_state(words, it, it.entity)
+                if body is None or any(x.start < body[0] and x.end > it.end and x is not it for x in items
+                                       if x.kind in ("name", "title")):
+                    continue
+                end, canonical = body
+                state_label = self.kb.get(it.entity).label
+                label = f"{canonical} of {state_label}"
+                found = self.index.match(label, {"Organisation"}).entity
+                org = found or self._entity(record, "Organisation", label, acts_for=it.entity)
+                it.function = "modifier"
+                items[:] = [x for x in items if not (x.start >= it.end and x.end <= end)]
+                items.append(Item(it.start, end, "org", org))
+            elif it.kind == "chunk" and is_org_name(words, it):
+                start = it.start
+                before = next((x for x in items if x.end == it.start and x.kind == "demonym"), None)
+                if before is not None:
+                    items.remove(before)
+                    start = before.start
+                label = _surface(words, start, it.end)
+                found = self.index.match(label, {"Organisation"}).entity
+                it.start, it.kind = start, "org"
+                it.entity = found or self._entity(record, "Organisation", label)
+        items.sort(key=lambda x: x.start)
+
+    def _official(self, h: Holding, words: list[Word], s: Sentence, record: Record) -> None:
+        person = self._person(h.holder, words, record)
+        owner = h.owner
+        if owner is None:
+            owners = {t.of for t in self.kb.posts_of(person, record.date) if t.post_type == h.post_type}
+            owner = owners.pop() if len(owners) == 1 else None
+        if owner is None:
+            return
+        first = h.title if h.title is not None and h.title.start < h.holder.start else h.holder
+        last = h.holder if h.holder.end > (h.title.end if h.title else 0) else h.title
+        start, end = words[first.start].token.start, words[last.end - 1].token.end
+        record.posts.append(PostStatement(person, h.post_type, owner, s.index, start, end))
+        self.kb.attest(Term(person, h.post_type, owner, record.date, record.date))
+        if h.title is not None:
+            h.title.function = "named"
+
+    def _person(self, item: Item, words: list[Word], record: Record) -> str:
+        text = _surface(words, item.start, item.end)
+        if item.entity is None or self.cls_of(item.entity) != "Person":
+            match = self.index.match(text, {"Person"})
+            item.candidates = match.candidates
+            item.entity = match.entity or self._entity(record, "Person", text, key=skeletons(text)[0])
+        item.kind = "name"
+        self._seen_as(record, item.entity, text)
+        return item.entity
+
+    def _post_of(self, person: str, record: Record) -> str | None:
+        stated = {p.post_type for p in record.posts if p.person == person}
+        known = stated or {t.post_type for t in self.kb.posts_of(person, record.date)}
+        return known.pop() if len(known) == 1 else None
+
+    # ------------------------------------------------------------------ what the whole article settles
+
+    def _chunks(self, words: list[Word], items: list[Item], record: Record) -> None:
+        for it in items:
+            if it.kind != "chunk" or it.entity is not None:
+                continue
+            text = _surface(words, it.start, it.end)
+            match = self.index.match(text)
+            if match.entity is not None:
+                it.entity, it.kind = match.entity, "name"
+                self._seen_as(record, match.entity, text)
+            else:
+                it.candidates = match.candidates
+
+    def _later_mentions(self, words: list[Word], items: list[Item], persons: set[str], record: Record) -> None:
+        for it in items:
+            if it.kind == "chunk" and it.entity is None and it.end - it.start == 1:
+                it.entity = self._surname(words[it.start].text, persons, record)
+                if it.entity:
+                    it.kind = "surname"
+            elif it.kind == "title" and it.function != "named" and it.owner is not None:
+                plural = words[it.end - 1].folded.endswith("s") and not words[it.end - 1].folded.endswith("ss")
+                if not plural:
+                    it.entity, it.kind = self._description(it, record), "description"
+
+    def _surname(self, word: str, persons: set[str], record: Record) -> str | None:
+        key = set(skeletons(word))
+        same = lambda iri: any(set(skeletons(n.split()[-1])) & key for n in self.kb.get(iri).names if n.split())
+        in_article = {p for p in persons if same(p)}
+        if len(in_article) == 1:
+            return in_article.pop()
+        if in_article:
+            return None
+        known = {iri for iri, e in self.kb.entities.items() if e.cls == "Person" and same(iri)}
+        if record.date is not None:
+            known = {p for p in known if self.kb.posts_of(p, record.date)}
+        else:  # without a date, only a sitting office holder unique by surname
+            known = {p for p in known if any(t.end is None for t in self.kb.posts_of(p))}
+        return known.pop() if len(known) == 1 else None
+
+    def _description(self, title: Item, record: Record) -> str | None:
+        stated = {p.person for p in record.posts if p.post_type == title.post_type and p.of == title.owner}
+        holders = stated or self.kb.holders(title.post_type, title.owner, record.date)
+        if len(holders) == 1:
+            return holders.pop()
+        if holders:
+            return None
+        ministry = MINISTRY_OF_POST.get(title.post_type)
+        if ministry and self.cls_of(title.owner) == "State":
+            label = f"{ministry} of {self.kb.get(title.owner).label}"
+            return self.index.match(label, {"Organisation"}).entity or \
+                self._entity(record, "Organisation", label, acts_for=title.owner)
+        return title.owner if title.post_type in ("HeadOfState", "HeadOfGovernment") else None
+
+    def _emit(self, s: Sentence, words: list[Word], items: list[Item], record: Record) -> None:
+        for it in items:
+            if it.entity is None and not it.candidates:
+                continue
+            start, end = words[it.start].token.start, words[it.end - 1].token.end
+            score = it.match.score / 100 if it.match and it.match.entity == it.entity else 1.0
+            record.mentions.append(Mention(start, end, record.text[start:end], s.index, it.kind, it.entity,
+                                           self.cls_of(it.entity), score, it.candidates, it.function))
+
+
+def _surface(words: list[Word], start: int, end: int) -> str:
+    out = ""
+    for w in words[start:end]:
+        glue = out and not out.endswith(("-", "'", "’")) and w.text not in ("-", "'", "’", "'s", "’s")
+        out += (" " if glue else "") + w.text
+    return out
+
+
+def _headline_case(words: list[Word]) -> bool:
+    """Title Case Headlines capitalise every word, so capitals prove nothing there."""
+    alpha = [w for w in words if w.text[:1].isalpha() and len(w.text) > 3]
+    return len(alpha) >= 4 and sum(w.capitalised for w in alpha) / len(alpha) > 0.8

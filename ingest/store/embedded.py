@@ -1,0 +1,92 @@
+"""The embedded on-disk store: Oxigraph through pyoxigraph, one named graph per article."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.term import Identifier, URIRef
+
+from ..errors import QueryError, StoreError
+from .base import FORMATS, QueryResult
+from .convert import graph_to_oxigraph_quads, to_oxigraph, to_rdflib
+
+OX_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE,
+              "jsonld": ox.RdfFormat.JSON_LD, "ntriples": ox.RdfFormat.N_TRIPLES}
+
+
+def default_store_path() -> Path:
+    """$DIPLOKG_STORE, else $XDG_DATA_HOME/diplokg/store, else ~/.local/share/diplokg/store."""
+    if os.environ.get("DIPLOKG_STORE"):
+        return Path(os.environ["DIPLOKG_STORE"])
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "diplokg" / "store"
+
+
+class EmbeddedStore:
+    def __init__(self, path: str | Path, create: bool = True):
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"no store at {self.path} (run `diplokg build` first, or give --store or --graph)")
+        try:
+            self._store = ox.Store(str(self.path))
+        except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreError(f"the store at {self.path} is in use by another process "
+                                 "(a build or a server); wait for it to finish") from None
+            raise StoreError(f"cannot open the store at {self.path}: {err}") from None
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        target = ox.NamedNode(str(name))
+        body = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in graph_to_oxigraph_quads(graph, name)],
+                            format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        # One update is one transaction: readers and a killed process see the old graph or the new one.
+        self._store.update(f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{body}}} }}")
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def query(self, sparql: str, bindings: dict[str, Identifier] | None = None) -> QueryResult:
+        substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        try:
+            result = self._store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+        except SyntaxError as err:
+            raise QueryError(f"the query does not parse: {err}") from None
+        except OSError as err:
+            raise StoreError(f"the store could not answer: {err}") from None
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult([], [], boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows = [tuple(to_rdflib(solution[v]) for v in variables) for solution in result]
+            return QueryResult(variables, rows)
+        rows = [(to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in result]
+        return QueryResult(["subject", "predicate", "object"], rows)
+
+    def quads(self, graphs: list[URIRef] | None = None) -> Iterator[tuple]:
+        for name in graphs if graphs is not None else [None]:
+            pattern = ox.NamedNode(str(name)) if name is not None else None
+            for q in self._store.quads_for_pattern(None, None, None, pattern):
+                yield to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), to_rdflib(q.graph_name)
+
+    def export(self, path, fmt: str, graphs: list[URIRef] | None = None) -> None:
+        fmt_ox = OX_FORMATS[fmt]
+        names = [ox.NamedNode(str(g)) for g in graphs] if graphs is not None else None
+        quads = (q for name in (names or [None]) for q in self._store.quads_for_pattern(None, None, None, name))
+        if FORMATS[fmt][1]:
+            ox.serialize(quads, str(path), fmt_ox, prefixes=_prefixes())
+        else:  # a triple format holds the union of the graphs
+            ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), str(path), fmt_ox,
+                         prefixes=_prefixes() if fmt == "turtle" else None)
+
+    def close(self) -> None:
+        self._store.flush()
+        del self._store
+
+
+def _prefixes() -> dict[str, str]:
+    from ..namespaces import PREFIXES
+
+    return {k: str(v) for k, v in PREFIXES.items()}
