@@ -32,8 +32,8 @@ def to_graph(record: Record, kb: KnowledgeBase) -> Graph:
 
 def _span(g: Graph, node: URIRef, record: Record, article: URIRef, start: int, end: int) -> None:
     begin, finish = record.clean.to_original(start, end)
-    g.add((node, NIF.beginIndex, Literal(begin, datatype=XSD.nonNegativeInteger)))
-    g.add((node, NIF.endIndex, Literal(finish, datatype=XSD.nonNegativeInteger)))
+    g.add((node, NIF.beginIndex, Literal(begin, datatype=XSD.integer)))
+    g.add((node, NIF.endIndex, Literal(finish, datatype=XSD.integer)))
     g.add((node, NIF.anchorOf, Literal(record.article.text[begin:finish])))
     g.add((node, NIF.referenceContext, article))
 
@@ -44,8 +44,8 @@ def _article(g: Graph, record: Record, article: URIRef) -> None:
     g.add((article, RDF.type, NIF.Context))
     g.add((article, DKG.sourceName, Literal(a.source)))
     g.add((article, NIF.isString, Literal(a.text)))
-    g.add((article, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
-    g.add((article, NIF.endIndex, Literal(len(a.text), datatype=XSD.nonNegativeInteger)))
+    g.add((article, NIF.beginIndex, Literal(0, datatype=XSD.integer)))
+    g.add((article, NIF.endIndex, Literal(len(a.text), datatype=XSD.integer)))
     if a.published:
         g.add((article, SCHEMA.datePublished, Literal(a.published, datatype=XSD.date)))
     elif record.date and record.date_inferred:

@@ -119,7 +119,8 @@ class KnowledgeBase:
     @staticmethod
     def _entity(g: Graph, s: URIRef, cls: str) -> KBEntity:
         label = g.value(s, SKOS.prefLabel)
-        alts = sorted({str(a) for a in g.objects(s, SKOS.altLabel)} - {str(label)})
+        # hidden labels are what text calls an entity without naming it ("Armenian Minister of Defense")
+        alts = sorted({str(a) for p in (SKOS.altLabel, SKOS.hiddenLabel) for a in g.objects(s, p)} - {str(label)})
         wikidata = next((str(o) for o in g.objects(s, SKOS.exactMatch) if WIKIDATA_ENTITY.match(str(o))), None)
         value = lambda p: (str(v) if (v := g.value(s, p)) is not None else None)
         return KBEntity(str(s), cls, str(label) if label is not None else local_name(s), alts, wikidata,
