@@ -1,0 +1,203 @@
+"""A sentence cut into clauses, and what the words around a date phrase say about its tense.
+
+No parser: clause edges are punctuation, subordinating words, "and"/"or" before a verb, and the end of a
+reporting verb ("said", "announced") with the date that may hang on it. Date phrases are atomic: the
+comma in "Saturday, 10 October 2020" cuts nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Token
+
+# Quotes are no edge: they wrap single words ("“consultations”") as often as reported speech.
+_PUNCTUATION = {",", ";", ":", "(", ")", "—", "–"}
+_SUBORDINATORS = {"that", "which", "who", "whom", "whose", "while", "whereas", "but", "although", "though",
+                  "because", "when", "where", "whereby"}
+_COORDINATORS = {"and", "or"}
+_AUXILIARIES = {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "has", "have", "had",
+                "is", "are", "was", "were", "also", "then", "later"}
+_IRREGULAR_PAST = {"said", "spoke", "met", "told", "held", "made", "took", "gave", "sent", "began", "went", "came",
+                   "left", "saw", "fought", "struck", "brought", "kept", "won", "lost", "ran", "rose", "fell",
+                   "drew", "threw", "shot", "led", "sought", "broke", "wrote", "agreed"}
+REPORTING = {"said", "says", "announced", "told", "reported", "stated", "added", "confirmed", "claimed",
+             "declared", "noted", "insisted", "stressed", "assured", "wrote", "replied", "explained"}
+_DATE_GLUE = {"on", "late", "early", "also", "again"}  # may stand between a reporting verb and its date
+_MODAL_FUTURE = {"will", "'ll", "shall", "wo"}  # "wo" of "won't"
+_MODAL_UNSURE = {"would", "could", "might", "may"}
+_SCHEDULING = {"schedule", "plan", "expect", "intend", "upcoming", "forthcoming", "next"}
+_BE = {"is", "are", "am", "was", "were"}
+_OPENING = {"in", "on", "since", "after", "following", "during", "at", "by", "until", "earlier", "later", "late",
+            "early", "last", "yesterday", "today"}
+_CLAUSE_OPENERS = {"on", "since", "by", "from", "until", "in", "at", "earlier", "later", "early", "late", "last"}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+class SentenceView:
+    """The tokens of one sentence, their clauses, and the date phrases in it (given as spans)."""
+
+    def __init__(self, tokens: list[Token], dates: list[Span]):
+        self.tokens = tokens
+        self.dates = dates
+        self._in_date = [self._date_of(t) for t in tokens]
+        self.opened_by: dict[int, str] = {0: ""}  # clause -> the word that opened it ("" for a reporting cut)
+        self.clause = self._clauses()
+
+    def _date_of(self, token: Token) -> int | None:
+        return next((n for n, d in enumerate(self.dates) if d.start <= token.start < d.end), None)
+
+    # ------------------------------------------------------------------ clauses
+
+    def _clauses(self) -> list[int]:
+        out, current, cut_after = [], 0, False
+        for i, t in enumerate(self.tokens):
+            if self._in_date[i] is not None:
+                out.append(current)
+                continue
+            if (cut_after or self._opens_clause(i)) and out:
+                current += 1
+                self.opened_by[current] = "" if cut_after else t.text.lower()
+            cut_after = self._reporting_end(i)
+            out.append(current)
+        return self._merge_bare(out)
+
+    def _merge_bare(self, clauses: list[int]) -> list[int]:
+        """A clause that is nothing but a date (", last Sunday.") is an afterthought of the one before it."""
+        bare = {c for c in set(clauses) if c > 0 and all(
+            self._in_date[i] is not None or self.tokens[i].text.lower() in _PUNCTUATION | _CLAUSE_OPENERS | {"."}
+            for i, k in enumerate(clauses) if k == c)}
+        merged = []
+        for c in clauses:
+            while c in bare:
+                c -= 1
+            merged.append(c)
+        order = {c: n for n, c in enumerate(dict.fromkeys(merged))}
+        self.opened_by = {order[c]: w for c, w in self.opened_by.items() if c in order}
+        return [order[c] for c in merged]
+
+    def embedded(self, clause: int) -> bool:
+        """A reported or relative clause: what follows "said", "that", "which", "who"."""
+        return self.opened_by.get(clause) in ("", "that", "which", "who", "whom", "whose") and clause > 0
+
+    def coordinated(self, clause: int) -> bool:
+        """A clause that "and"/"or" joins to the one before it, sharing its subject."""
+        return self.opened_by.get(clause) in _COORDINATORS
+
+    def _opens_clause(self, i: int) -> bool:
+        word = self.tokens[i].text.lower()
+        if word in _PUNCTUATION or word in _SUBORDINATORS:
+            return True
+        return word in _COORDINATORS and i + 1 < len(self.tokens) and verb_like(self.tokens[i + 1])
+
+    def _reporting_end(self, i: int) -> bool:
+        """A reporting verb ends its clause, unless a date (or "that") follows it: the cut then comes later."""
+        if self.tokens[i].text.lower() not in REPORTING:
+            return False
+        following = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return following is not None and following.text.lower() not in _DATE_GLUE and self._in_date[i + 1] is None
+
+    def index_at(self, offset: int) -> int:
+        """The token at (or first after) a character offset."""
+        for i, t in enumerate(self.tokens):
+            if offset < t.end:
+                return i
+        return len(self.tokens) - 1
+
+    def clause_at(self, offset: int) -> int:
+        return self.clause[self.index_at(offset)] if self.tokens else 0
+
+    def clause_tokens(self, clause: int) -> list[int]:
+        return [i for i, c in enumerate(self.clause) if c == clause]
+
+    # ------------------------------------------------------------------ a date's place in the sentence
+
+    def first_token(self, span: Span) -> int:
+        return self.index_at(span.start)
+
+    def last_token(self, span: Span) -> int:
+        return self.index_at(span.end - 1)
+
+    def preposition_before(self, span: Span) -> str | None:
+        i = self.first_token(span)
+        word = self.tokens[i - 1].text.lower() if i > 0 else None
+        return word if word in _CLAUSE_OPENERS | {"during", "after", "before"} else None
+
+    def is_initial(self, span: Span) -> bool:
+        """In a sentence-opening adverbial ("On Thursday, ...", "Yesterday the minister ...", "In a statement
+        released on October 5, ..."): it dates the main clause that follows."""
+        i = self.first_token(span)
+        if all(self.tokens[k].text.lower() in _CLAUSE_OPENERS for k in range(i)):
+            return True
+        return self.clause[i] == 0 and self.tokens[0].text.lower() in _OPENING and self.clause[-1] > 0
+
+    def reporting_verb(self, span: Span) -> int | None:
+        """The reporting verb a date hangs on ("said on Wednesday", "announced Thursday night", "on Monday
+        said"), or None."""
+        first, last = self.first_token(span), self.last_token(span)
+        k = first - 1
+        while k >= 0 and self.tokens[k].text.lower() in _DATE_GLUE:
+            k -= 1
+        if k >= 0 and self.tokens[k].text.lower() in REPORTING and first - k <= 3:
+            return k
+        k = last + 1
+        while k < len(self.tokens) and self.tokens[k].text.lower() in _DATE_GLUE - {"on"}:
+            k += 1
+        if k < len(self.tokens) and self.tokens[k].text.lower() in REPORTING:
+            return k
+        return None
+
+    def tense(self, span: Span) -> str:
+        """future, past or unsure: what the date's clause says of when it lies from the writer's day.
+
+        A future modal or a scheduling word ("invited ... for", "scheduled", "to be held") before the date
+        makes it future; after it, only when the date opens its clause ("On Monday the ministers will
+        meet"); a modal of possibility ("would meet on Monday") leaves it unsure; the rest is past, as
+        most of a report is."""
+        first, last = self.first_token(span), self.last_token(span)
+        clause = self.clause[first]
+        if self.is_initial(span) and all(self.clause[k] == clause for k in range(first, last + 1)):
+            after = [k for k in range(last + 1, len(self.tokens)) if self.clause[k] in (clause, clause + 1)]
+        else:
+            after = [k for k in range(last + 1, len(self.tokens)) if self.clause[k] == clause]
+        before = [k for k in range(first) if self.clause[k] == clause]
+        opens = all(self.tokens[k].text.lower() in _CLAUSE_OPENERS | _PUNCTUATION for k in before)
+        words_before = self._markers(before, until=first)
+        words_after = self._markers(after)
+        if "future" in words_before or (opens and "future" in words_after):
+            return "future"
+        if "unsure" in words_before or "unsure" in words_after or "future" in words_after:
+            return "unsure"
+        return "past"
+
+    def _markers(self, indexes: list[int], until: int | None = None) -> set[str]:
+        """Tense words among the tokens; scheduling words count only before the date (`until`)."""
+        found = set()
+        for k in indexes:
+            t = self.tokens[k]
+            word = t.text.lower()
+            following = self.tokens[k + 1].text.lower() if k + 1 < len(self.tokens) else ""
+            if word in _MODAL_FUTURE or (word == "to" and following == "be") or (word in _BE and following == "to") \
+                    or (word == "going" and following == "to"):
+                found.add("future")
+            elif word in _MODAL_UNSURE:
+                found.add("unsure")
+            elif until is not None and (t.lemma in _SCHEDULING or word in _SCHEDULING or self._invites(k, until)):
+                found.add("future")
+        return found
+
+    def _invites(self, k: int, until: int) -> bool:
+        """"invited the ministers to Moscow on Friday": the day of what one is invited to, not of the invitation."""
+        return self.tokens[k].lemma == "invite" and any(self.tokens[j].text.lower() in ("to", "for")
+                                                          for j in range(k + 1, until))
+
+
+def verb_like(token: Token) -> bool:
+    word = token.text.lower()
+    if word in _AUXILIARIES or word in _IRREGULAR_PAST or word in REPORTING:
+        return True
+    return word.endswith("ed") and token.lemma != word
