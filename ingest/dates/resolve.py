@@ -21,6 +21,7 @@ _NEUTRAL_BASE = datetime(2000, 1, 1)  # a leap year, so that "29 February" parse
 _DEICTIC_SHIFT = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "this morning": 0,
                   "this afternoon": 0, "this evening": 0, "tomorrow": 1, "the day before yesterday": -2,
                   "the day after tomorrow": 2}
+HALF_YEAR = 184
 WEEKDAY_NUMBER_WINDOW = 14  # "Friday (9)": a Friday the 9th within two weeks of the anchor (such days are 28+ apart)
 
 
@@ -68,11 +69,13 @@ def _reads_as_stated(text: str, day: int, month: int, year: int | None) -> bool:
 
 
 def _day_month(phrase: Phrase, anchor: date, tense: str) -> Resolution:
-    """"October 5", "on 27th September": the year that puts the day nearest the anchor."""
+    """"October 5", "on 27th September": the year that puts the day nearest the anchor, within half a
+    year of it (a "29 February" three years away is not what a report without a year means)."""
     candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := calendar_date(phrase, y))]
-    if not candidates:
+    nearest = min(candidates, key=lambda d: (abs((d - anchor).days), d), default=None)
+    if nearest is None or abs((nearest - anchor).days) > HALF_YEAR:
         return None, "day"
-    return min(candidates, key=lambda d: (abs((d - anchor).days), d)), "day"
+    return nearest, "day"
 
 
 def weekday_number(weekday: int, day: int, around: date, window: int = WEEKDAY_NUMBER_WINDOW) -> date | None:
