@@ -55,7 +55,7 @@ class NameResolver:
         for s in record.sentences:
             words = sentence_words(by_sentence[s.index])
             items = find_items(words, self.index, self.titles, self.kb.demonyms, self.known_word)
-            if _headline_case(words):
+            if _headline_case(words, self.known_word):
                 items = [it for it in items if it.kind != "chunk"]
             self._organisations(words, items, record)
             for h in title_holdings(words, items, self.cls_of):
@@ -118,13 +118,13 @@ class NameResolver:
                     items.remove(before)
                     start = before.start
                 label = _surface(words, start, it.end)
-                found = self.index.match(label, {"Organisation"}).entity
+                found = self.index.match(label, {"Organisation"}).entity or self.index.truncated(label, {"Organisation"})
                 it.start, it.kind = start, "org"
                 it.entity = found or self._entity(record, "Organisation", label)
         items.sort(key=lambda x: x.start)
 
     def _official(self, h: Holding, words: list[Word], s: Sentence, record: Record) -> None:
-        person = self._person(h.holder, words, record)
+        person = self._person(h.holder, words, record, h.post_type, h.owner)
         owner = h.owner
         if owner is None:
             owners = {t.of for t in self.kb.posts_of(person, record.date) if t.post_type == h.post_type}
@@ -139,15 +139,29 @@ class NameResolver:
         if h.title is not None:
             h.title.function = "named"
 
-    def _person(self, item: Item, words: list[Word], record: Record) -> str:
+    def _person(self, item: Item, words: list[Word], record: Record, post_type: str | None = None,
+                owner: str | None = None) -> str:
+        """The person a title names: a KB or earlier article's person, or a new one.
+
+        A weak spelling match (80-92) is accepted only when that person holds the same post of the same
+        state on the article's date: the title confirms what the spelling alone cannot."""
         text = _surface(words, item.start, item.end)
         if item.entity is None or self.cls_of(item.entity) != "Person":
             match = self.index.match(text, {"Person"})
-            item.candidates = match.candidates
-            item.entity = match.entity or self._entity(record, "Person", text, key=skeletons(text)[0])
+            confirmed = match.entity or self._confirmed_by_post(match.candidates, post_type, owner, record)
+            item.candidates = [] if confirmed else match.candidates
+            item.entity = confirmed or self._entity(record, "Person", text, key=skeletons(text)[0])
         item.kind = "name"
         self._seen_as(record, item.entity, text)
         return item.entity
+
+    def _confirmed_by_post(self, candidates, post_type, owner, record: Record) -> str | None:
+        if post_type is None or owner is None:
+            return None
+        holding = {iri for iri, _ in candidates if any(
+            t.post_type == post_type and t.of == owner and (t.start is None or record.date is None or t.covers(record.date))
+            for t in self.kb.posts_of(iri))}
+        return holding.pop() if len(holding) == 1 else None
 
     def _post_of(self, person: str, record: Record) -> str | None:
         stated = {p.post_type for p in record.posts if p.person == person}
@@ -226,7 +240,7 @@ def _surface(words: list[Word], start: int, end: int) -> str:
     return out
 
 
-def _headline_case(words: list[Word]) -> bool:
-    """Title Case Headlines capitalise every word, so capitals prove nothing there."""
-    alpha = [w for w in words if w.text[:1].isalpha() and len(w.text) > 3]
-    return len(alpha) >= 4 and sum(w.capitalised for w in alpha) / len(alpha) > 0.8
+def _headline_case(words: list[Word], known_word) -> bool:
+    """Title Case Headlines capitalise common words too, so capitals prove nothing there."""
+    common = [w for w in words[1:] if w.text[:1].isalpha() and len(w.text) > 3 and known_word(w.text)]
+    return len(common) >= 3 and sum(w.capitalised for w in common) / len(common) > 0.8
