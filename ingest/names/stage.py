@@ -136,8 +136,8 @@ class NameResolver:
         start, end = words[first.start].token.start, words[last.end - 1].token.end
         record.posts.append(PostStatement(person, h.post_type, owner, s.index, start, end))
         self.kb.attest(Term(person, h.post_type, owner, record.date, record.date))
-        if h.title is not None:
-            h.title.function = "named"
+        if h.title is not None:  # the title now refers to the person it names
+            h.title.function, h.title.entity = "named", person
 
     def _person(self, item: Item, words: list[Word], record: Record, post_type: str | None = None,
                 owner: str | None = None) -> str:
@@ -188,7 +188,7 @@ class NameResolver:
                 it.entity = self._surname(words[it.start].text, persons, record)
                 if it.entity:
                     it.kind = "surname"
-            elif it.kind == "title" and it.function != "named" and it.owner is not None:
+            elif it.kind == "title" and it.entity is None and it.owner is not None:
                 plural = words[it.end - 1].folded.endswith("s") and not words[it.end - 1].folded.endswith("ss")
                 if not plural:
                     it.entity, it.kind = self._description(it, record), "description"
@@ -228,8 +228,9 @@ class NameResolver:
                 continue
             start, end = words[it.start].token.start, words[it.end - 1].token.end
             score = it.match.score / 100 if it.match and it.match.entity == it.entity else 1.0
+            function = "modifier" if it.function == "named" else it.function
             record.mentions.append(Mention(start, end, record.text[start:end], s.index, it.kind, it.entity,
-                                           self.cls_of(it.entity), score, it.candidates, it.function))
+                                           self.cls_of(it.entity), score, it.candidates, function))
 
 
 def _surface(words: list[Word], start: int, end: int) -> str:
