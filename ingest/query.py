@@ -110,7 +110,7 @@ def resolve_entity(name: str, label: str, store: Store) -> URIRef:
     if not iris:
         rows = store.query(
             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-            "SELECT DISTINCT ?e WHERE { ?e skos:prefLabel|skos:altLabel ?l . "
+            "SELECT DISTINCT ?e ?name WHERE { ?e skos:prefLabel|skos:altLabel ?l . "
             "FILTER(lcase(str(?l)) = lcase(str(?name))) }", {"name": Literal(label)}).rows
         iris = {str(r[0]) for r in rows}
     if not iris:

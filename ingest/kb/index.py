@@ -105,8 +105,10 @@ class KnowledgeBase:
                     self.entities[str(s)] = self._entity(g, s, name)
         for state, demonym in g.subject_objects(DKG.demonym):
             self.demonyms[str(demonym)] = str(state)
-        for state, capital in g.subject_objects(DKG.capital):
-            self.capitals[str(capital)] = str(state)
+        historical = {str(s) for s, kind in g.subject_objects(DKG.stateKind) if str(kind) == "historical"}
+        for state, capital in sorted(g.subject_objects(DKG.capital), key=lambda sc: str(sc[0]) in historical):
+            # Moscow was the Soviet Union's capital too: a capital stands for the state that has it now
+            self.capitals.setdefault(str(capital), str(state))
         for post_type, word in g.subject_objects(DKG.titleWord):
             self.title_words[str(word).lower()] = local_name(post_type)
         for holding in g.subjects(RDF.type, DKG.PostHolding):

@@ -53,12 +53,15 @@ def _chunks(words: list[Word], taken: set[int], known_word) -> list[Item]:
         j = i + 1
         while j < len(words) and j not in taken:
             w = words[j]
+            if w.folded in NOT_NAMES:  # "Jeddah on Monday": a weekday ends a name
+                break
             if w.capitalised and not w.is_punct:
                 j += 1
             elif w.text in ("-", "'", "’") and j + 1 < len(words) and words[j + 1].capitalised:
                 j += 1
             elif (w.folded in CONNECTORS or w.folded in NAME_PARTICLES) and j + 1 < len(words) \
-                    and j + 1 not in taken and words[j + 1].capitalised and not words[j + 1].is_punct:
+                    and j + 1 not in taken and words[j + 1].capitalised and not words[j + 1].is_punct \
+                    and words[j + 1].folded not in NOT_NAMES:
                 j += 1
             else:
                 break

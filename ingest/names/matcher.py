@@ -47,7 +47,7 @@ class NameIndex:
             self.add_name(entity.iri, name)
 
     def add_name(self, iri: str, name: str) -> None:
-        folded = fold(name)
+        folded = fold(name).removeprefix("the ")  # "The Kremlin": the article is not part of the name
         if not folded or iri in self.folded[folded]:
             return
         self.folded[folded].add(iri)
@@ -77,6 +77,15 @@ class NameIndex:
         if found:
             return _decide({i: 99.0 for i in found}, "skeleton")
         return _decide(self._fuzzy(sks, allowed), "fuzzy")
+
+    def truncated(self, text: str, classes: set[str]) -> str | None:
+        """The one entity whose name begins with this longer-than-one-word text: a name cut short."""
+        key = fold(text)
+        if len(key.split()) < 2:
+            return None
+        found = {i for name, iris in self.folded.items() if name.startswith(key + " ") for i in iris
+                 if self._cls(i) in classes}
+        return found.pop() if len(found) == 1 else None
 
     def _fuzzy(self, sks: tuple[str, ...], allowed) -> dict[str, float]:
         best: dict[str, float] = {}

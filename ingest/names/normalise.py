@@ -24,7 +24,8 @@ _REWRITES = [
     (r"q", "k"),
     (r"w", "v"),  # German and Polish w
     (r"ck", "k"),
-    (r"ou", "u"),  # French ou: Sergueï
+    (r"ou|oo", "u"),  # French ou (Sergueï); English oo for a long u (Mahmood)
+    (r"ee", "i"),  # English ee for a long i in Arabic and Persian names (Sadeeq = Sadiq)
     (r"gu(?=[ei])", "g"),  # French gu before e/i
     (r"(?<=[bcdfgklmnprstvz])istan$", "stan"),  # Italian and French -istan: Kirghizistan, Tagikistan
     (r"kstan$", "hstan"),  # Kazakistan, Kazakstan = Kazakhstan

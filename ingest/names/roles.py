@@ -25,7 +25,7 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
         elif it.kind == "demonym" and it.function != "modifier":
             plural_noun = words[it.start].text.endswith("s") and not words[it.start].text.endswith("ss")
             group = after is not None and after.folded in GROUP_NOUNS
-            it.function = "actor" if plural_noun or group else "modifier"
+            it.function = "actor" if plural_noun or group or _unnamed_officials(it, items, words) else "modifier"
         elif kb.get(it.entity) is not None and kb.get(it.entity).cls == "Place":
             it.function = "place"
         elif it.function == "name":
@@ -40,3 +40,16 @@ def _acts(before: Word | None, after: Word | None) -> bool:
     if after is not None and (after.text in POSSESSIVE or after.lemma in ACTOR_VERBS):
         return True
     return False
+
+
+def _unnamed_officials(demonym: Item, items: list[Item], words: list[Word]) -> bool:
+    """"the Armenian and Azerbaijani foreign ministers": the states act through officials not named."""
+    k = demonym.end
+    while True:
+        nxt = next((x for x in items if x.start == k), None)
+        if nxt is not None and nxt.kind == "demonym":
+            k = nxt.end
+        elif k < len(words) and words[k].folded in ("and", ""):
+            k += 1
+        else:
+            return nxt is not None and nxt.kind == "title" and nxt.entity is None

@@ -55,7 +55,7 @@ class NameResolver:
         for s in record.sentences:
             words = sentence_words(by_sentence[s.index])
             items = find_items(words, self.index, self.titles, self.kb.demonyms, self.known_word)
-            if _headline_case(words):
+            if _headline_case(words, self.known_word):
                 items = [it for it in items if it.kind != "chunk"]
             self._organisations(words, items, record)
             for h in title_holdings(words, items, self.cls_of):
@@ -118,13 +118,13 @@ class NameResolver:
                     items.remove(before)
                     start = before.start
                 label = _surface(words, start, it.end)
-                found = self.index.match(label, {"Organisation"}).entity
+                found = self.index.match(label, {"Organisation"}).entity or self.index.truncated(label, {"Organisation"})
                 it.start, it.kind = start, "org"
                 it.entity = found or self._entity(record, "Organisation", label)
         items.sort(key=lambda x: x.start)
 
     def _official(self, h: Holding, words: list[Word], s: Sentence, record: Record) -> None:
-        person = self._person(h.holder, words, record)
+        person = self._person(h.holder, words, record, h.post_type, h.owner)
         owner = h.owner
         if owner is None:
             owners = {t.of for t in self.kb.posts_of(person, record.date) if t.post_type == h.post_type}
@@ -136,18 +136,32 @@ class NameResolver:
         start, end = words[first.start].token.start, words[last.end - 1].token.end
         record.posts.append(PostStatement(person, h.post_type, owner, s.index, start, end))
         self.kb.attest(Term(person, h.post_type, owner, record.date, record.date))
-        if h.title is not None:
-            h.title.function = "named"
+        if h.title is not None:  # the title now refers to the person it names
+            h.title.function, h.title.entity = "named", person
 
-    def _person(self, item: Item, words: list[Word], record: Record) -> str:
+    def _person(self, item: Item, words: list[Word], record: Record, post_type: str | None = None,
+                owner: str | None = None) -> str:
+        """The person a title names: a KB or earlier article's person, or a new one.
+
+        A weak spelling match (80-92) is accepted only when that person holds the same post of the same
+        state on the article's date: the title confirms what the spelling alone cannot."""
         text = _surface(words, item.start, item.end)
         if item.entity is None or self.cls_of(item.entity) != "Person":
             match = self.index.match(text, {"Person"})
-            item.candidates = match.candidates
-            item.entity = match.entity or self._entity(record, "Person", text, key=skeletons(text)[0])
+            confirmed = match.entity or self._confirmed_by_post(match.candidates, post_type, owner, record)
+            item.candidates = [] if confirmed else match.candidates
+            item.entity = confirmed or self._entity(record, "Person", text, key=skeletons(text)[0])
         item.kind = "name"
         self._seen_as(record, item.entity, text)
         return item.entity
+
+    def _confirmed_by_post(self, candidates, post_type, owner, record: Record) -> str | None:
+        if post_type is None or owner is None:
+            return None
+        holding = {iri for iri, _ in candidates if any(
+            t.post_type == post_type and t.of == owner and (t.start is None or record.date is None or t.covers(record.date))
+            for t in self.kb.posts_of(iri))}
+        return holding.pop() if len(holding) == 1 else None
 
     def _post_of(self, person: str, record: Record) -> str | None:
         stated = {p.post_type for p in record.posts if p.person == person}
@@ -174,7 +188,7 @@ class NameResolver:
                 it.entity = self._surname(words[it.start].text, persons, record)
                 if it.entity:
                     it.kind = "surname"
-            elif it.kind == "title" and it.function != "named" and it.owner is not None:
+            elif it.kind == "title" and it.entity is None and it.owner is not None:
                 plural = words[it.end - 1].folded.endswith("s") and not words[it.end - 1].folded.endswith("ss")
                 if not plural:
                     it.entity, it.kind = self._description(it, record), "description"
@@ -214,8 +228,9 @@ class NameResolver:
                 continue
             start, end = words[it.start].token.start, words[it.end - 1].token.end
             score = it.match.score / 100 if it.match and it.match.entity == it.entity else 1.0
+            function = "modifier" if it.function == "named" else it.function
             record.mentions.append(Mention(start, end, record.text[start:end], s.index, it.kind, it.entity,
-                                           self.cls_of(it.entity), score, it.candidates, it.function))
+                                           self.cls_of(it.entity), score, it.candidates, function))
 
 
 def _surface(words: list[Word], start: int, end: int) -> str:
@@ -226,7 +241,7 @@ def _surface(words: list[Word], start: int, end: int) -> str:
     return out
 
 
-def _headline_case(words: list[Word]) -> bool:
-    """Title Case Headlines capitalise every word, so capitals prove nothing there."""
-    alpha = [w for w in words if w.text[:1].isalpha() and len(w.text) > 3]
-    return len(alpha) >= 4 and sum(w.capitalised for w in alpha) / len(alpha) > 0.8
+def _headline_case(words: list[Word], known_word) -> bool:
+    """Title Case Headlines capitalise common words too, so capitals prove nothing there."""
+    common = [w for w in words[1:] if w.text[:1].isalpha() and len(w.text) > 3 and known_word(w.text)]
+    return len(common) >= 3 and sum(w.capitalised for w in common) / len(common) > 0.8

@@ -1,0 +1,140 @@
+"""The names stage on articles about several conflicts: demonyms, seats, capitals, officials by title,
+later mentions, organisations the KB lacks. Sentences are written for these tests."""
+from ingest.namespaces import ID
+
+
+def iri(path):
+    return str(ID[path])
+
+
+def mentions(record, text):
+    return [m for m in record.mentions if m.text == text]
+
+
+def posts(record):
+    return {(p.person, p.post_type, p.of) for p in record.posts}
+
+
+def test_demonym_modifier_gives_the_post_its_state(run):
+    r = run("The Armenian Prime Minister, Nikol Pashinyan, spoke to reporters in Yerevan.", "2021-03-01")
+    assert (iri("person/nikol-pashinyan"), "HeadOfGovernment", iri("state/am")) in posts(r)
+    (armenian,) = mentions(r, "Armenian")
+    assert armenian.entity == iri("state/am") and armenian.function == "modifier"
+
+
+def test_demonym_head_makes_the_state_an_actor(run):
+    r = run("Azerbaijani forces shelled the town overnight, while the Armenians said they would respond.")
+    assert {m.function for m in r.mentions if m.entity == iri("state/az")} == {"actor"}
+    assert {m.function for m in r.mentions if m.entity == iri("state/am")} == {"actor"}
+
+
+def test_a_seat_of_government_is_its_office_acting_for_the_state(run, pipeline):
+    r = run("On Monday the Kremlin said that the talks would go on.")
+    (kremlin,) = mentions(r, "Kremlin")
+    assert kremlin.cls == "Organisation"
+    assert pipeline.kb.state_of(kremlin.entity) == iri("state/ru")
+
+
+def test_a_capital_acts_as_its_state_but_locates_as_a_place(run):
+    r = run("Moscow is linked to both sides. Talks were held in Moscow on Friday.")
+    first, second = mentions(r, "Moscow")
+    assert (first.entity, first.function) == (iri("state/ru"), "actor")
+    assert (second.entity, second.function) == (iri("place/moscow"), "place")
+
+
+def test_capital_after_against_or_favour_is_the_government(run):
+    r = run("To react against Ankara could cost it dearly, and staying out would favor Tehran.")
+    assert mentions(r, "Ankara")[0].entity == iri("state/tr")
+    assert mentions(r, "Tehran")[0].entity == iri("state/ir")
+
+
+def test_officials_unknown_to_the_kb_become_one_person_across_articles(pipeline):
+    from tests.conftest import make_article
+
+    a = pipeline.run(make_article("The Sudanese foreign minister, Ali Sadiq, met envoys in Jeddah.", "2023-05-10", "a.txt"))
+    b = pipeline.run(make_article("Sudan's Foreign Minister Ali Sadeeq left Jeddah on Monday.", "2023-05-12", "b.txt"))
+    (pa,) = [p for p in a.posts if p.post_type == "ForeignMinister"]
+    (pb,) = [p for p in b.posts if p.post_type == "ForeignMinister"]
+    assert pa.of == pb.of == iri("state/sd")
+    assert pa.person == pb.person, "two spellings of one new official are one node"
+
+
+def test_spokesperson_of_a_ministry_named_by_demonym(run):
+    r = run("The spokesman for the Ukrainian Foreign Ministry, Oleg Nikolenko, rejected the proposal.", "2022-08-01")
+    ((person, post, of),) = posts(r)
+    assert post == "Spokesperson"
+    assert "ukraine" in of
+    assert any(m.text == "Oleg Nikolenko" and m.entity == person for m in r.mentions)
+
+
+def test_possessive_state_and_title(run):
+    r = run("Qatar's Prime Minister Mohammed Al Thani hosted the envoys.", "2023-11-20")
+    assert {(post, of) for _, post, of in posts(r)} == {("HeadOfGovernment", iri("state/qa"))}
+
+
+def test_colleagues_take_the_post_of_the_person_they_belong_to(run):
+    r = run("Russian Foreign Minister Sergey Lavrov met his Armenian and Azerbaijani colleagues, "
+            "Zohrab Mnatsakanyan and Jeyhun Bayramov, in Moscow.", "2020-10-09")
+    assert {(iri("person/zohrab-mnatsakanyan"), "ForeignMinister", iri("state/am")),
+            (iri("person/jeyhun-bayramov"), "ForeignMinister", iri("state/az"))} <= posts(r)
+
+
+def test_counterpart_of_a_head_of_state(run):
+    r = run("German Chancellor Olaf Scholz called his French counterpart Emmanuel Macron on Tuesday.", "2023-01-10")
+    assert (iri("person/emmanuel-macron"), "HeadOfGovernment", iri("state/fr")) in posts(r) or \
+        any(p[0] == iri("person/emmanuel-macron") and p[2] == iri("state/fr") for p in posts(r))
+
+
+def test_head_of_diplomacy_is_a_foreign_minister(run):
+    r = run("The head of Armenian diplomacy, Ararat Mirzoyan, arrived in Brussels.", "2023-02-01")
+    assert any(post == "ForeignMinister" and of == iri("state/am") for _, post, of in posts(r))
+
+
+def test_us_secretary_of_state_is_a_foreign_minister(run):
+    r = run("US Secretary of State Mike Pompeo urged restraint.", "2020-10-05")
+    assert (iri("person/mike-pompeo"), "ForeignMinister", iri("state/us")) in posts(r)
+
+
+def test_surname_alone_is_the_person_named_in_full(run):
+    r = run("Nikol Pashinyan spoke first. Later, Pashinian said the talks had failed.")
+    assert mentions(r, "Pashinian")[0].entity == iri("person/nikol-pashinyan")
+
+
+def test_definite_description_is_the_holder_on_the_articles_date(run):
+    r = run("The Russian Foreign Minister said the offer stood.", "2020-10-09")
+    (m,) = [m for m in r.mentions if m.kind == "description"]
+    assert m.entity == iri("person/sergey-lavrov")
+
+
+def test_description_without_a_known_holder_acts_for_the_ministry(run):
+    r = run("The Georgian defence minister accused the rebels of breaking the truce.", "2008-08-09")
+    (m,) = [m for m in r.mentions if m.kind == "description"]
+    assert m.cls == "Organisation" and m.entity.endswith("ministry-of-defence-of-georgia")
+    assert not any(m.cls == "Person" for m in r.mentions), "no person is invented"
+
+
+def test_an_office_named_by_its_unnamed_holder(run):
+    r = run("The Armenian Minister of Defense accused the other side of breaking the truce.", "2020-10-11")
+    (m,) = [m for m in r.mentions if "Minister" in m.text]
+    assert m.cls == "Organisation" and "defen" in m.entity
+    assert not any(m.cls == "Person" for m in r.mentions), "no person is invented"
+
+
+def test_organisations_not_in_the_kb(run, pipeline):
+    r = run("The Syrian Observatory for Human Rights said fighters had crossed. "
+            "Ukraine's prosecutor general's office opened a case.")
+    orgs = {m.text: m.entity for m in r.mentions if m.cls == "Organisation"}
+    assert "Syrian Observatory for Human Rights" in orgs
+    office = next(e for t, e in orgs.items() if "prosecutor" in t.lower())
+    assert pipeline.kb.get(office).label == "Prosecutor General's Office of Ukraine"
+    assert pipeline.kb.state_of(office) == iri("state/ua")
+
+
+def test_every_surface_form_is_kept_as_an_alternative_label(run):
+    r = run("Maria Zajárova spoke for the ministry.")
+    assert "Maria Zajárova" in r.entities[iri("person/maria-zakharova")].alt_labels
+
+
+def test_common_words_at_the_start_of_a_sentence_are_not_names(run):
+    r = run("Meanwhile the fighting went on. However, Geneva hosted the envoys.")
+    assert {m.text for m in r.mentions} == {"Geneva"}
