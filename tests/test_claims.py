@@ -10,7 +10,7 @@ from ingest.model import Claim, Record
 from ingest.namespaces import local_name
 from ingest.text import segment
 
-from conftest import make_article
+from tests.conftest import make_article
 
 PUBLISHED = "2023-04-14"
 

@@ -13,7 +13,7 @@ from ingest.dates.resolve import resolve
 from ingest.model import Record
 from ingest.text import segment
 
-from conftest import make_article
+from tests.conftest import make_article
 
 
 def dated(text: str, published: str | None = None) -> Record:
@@ -308,3 +308,13 @@ def test_an_afterthought_date_belongs_to_the_clause_before_it():
 def test_a_sentence_without_dates_dates_nothing():
     record = dated("The envoy met the rebels. Yesterday the talks ended.", FRIDAY)
     assert date_of(record, "met") is None
+
+
+def test_a_parenthesis_does_not_cut_the_clause_around_it():
+    record = dated("Envoys of the African Union (AU) were meeting yesterday in Addis Ababa.", FRIDAY)
+    assert date_of(record, "Envoys") == "yesterday"
+
+
+def test_a_non_restrictive_relative_clause_dates_the_noun_before_it():
+    record = dated("The truce, which took effect at noon on Sunday, 9th April 2023, is fragile.", FRIDAY)
+    assert date_of(record, "truce") == "noon on Sunday, 9th April 2023"

@@ -65,12 +65,16 @@ def date_for(record: Record, sentence: int, start: int, end: int, *, speech: boo
 
 
 def _in_clause_of(view: SentenceView, span: Span, first: int, last: int) -> bool:
+    """In the trigger's clause, or in a relative clause right after a trigger noun ("the clashes that
+    broke out on ...", "the agreement, which came into effect at ...")."""
     clause = view.clause[view.first_token(span)]
     if clause in (view.clause[first], view.clause[last]):
         return True
-    opener = last + 1 if last + 1 < len(view.tokens) else None
-    return (opener is not None and view.clause[opener] == clause == view.clause[last] + 1 and view.embedded(clause)
-            and view.opened_by[clause] in ("that", "which", "who") and not _verb_ending(view, last))
+    opener = last + 1
+    if opener < len(view.tokens) and view.tokens[opener].text == ",":
+        opener += 1
+    return (opener < len(view.tokens) and view.clause[opener] == clause
+            and view.tokens[opener].text.lower() in ("that", "which", "who") and not _verb_ending(view, last))
 
 
 def _verb_ending(view: SentenceView, last: int) -> bool:

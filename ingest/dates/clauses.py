@@ -54,14 +54,24 @@ class SentenceView:
     # ------------------------------------------------------------------ clauses
 
     def _clauses(self) -> list[int]:
-        out, current, cut_after = [], 0, False
+        """Clause numbers by token, in order of first appearance; a parenthesis is a clause of its own and
+        the clause around it goes on after it ("Mediators from the OSCE (...) met yesterday")."""
+        out, current, last, cut_after, outer = [], 0, 0, False, []
         for i, t in enumerate(self.tokens):
             if self._in_date[i] is not None:
                 out.append(current)
                 continue
+            word = t.text.lower()
+            if word == ")" and outer:
+                out.append(current)
+                current, cut_after = outer.pop(), False
+                continue
             if (cut_after or self._opens_clause(i)) and out:
-                current += 1
-                self.opened_by[current] = "" if cut_after else t.text.lower()
+                if word == "(":
+                    outer.append(current)
+                last += 1
+                current = last
+                self.opened_by[current] = "" if cut_after else word
             cut_after = self._reporting_end(i)
             out.append(current)
         return self._merge_bare(out)
