@@ -28,6 +28,8 @@ _QUALIFIERS = {
     "best": [("about",), ("around",), ("some",), ("approximately",), ("roughly",), ("an", "estimated"),
              ("estimated",), ("a", "total", "of"), ("total",), ("totally",), ("a", "further",)],
 }
+_STARTERS = {seq[0] for sequences in _QUALIFIERS.values() for seq in sequences} | {"between", "from", "a"} \
+    | set(WORD_NUMBERS)
 _CURRENCY = {"$", "€", "£", "¥", "us$", "usd", "eur", "dollars", "euros", "rubles", "manat", "dram", "pounds"}
 _PERCENT = {"%", "percent", "per", "pc"}
 
@@ -55,6 +57,9 @@ def find_figures(tokens: list[Token], skip: set[int] = frozenset()) -> list[Figu
 
 
 def _figure_at(tokens: list[Token], i: int, skip: set[int]) -> Figure | None:
+    word = tokens[i].text.lower()
+    if word not in _STARTERS and not word[:1].isdigit():
+        return None
     bound, start = "best", i
     for name, sequences in _QUALIFIERS.items():
         length = _starts_with(tokens, i, sequences)
