@@ -278,16 +278,6 @@ def test_a_sentence_opening_date_dates_the_main_clause():
     assert date_of(record, "condemned") == "April 3"
 
 
-def test_a_coordinated_verb_shares_the_date_of_its_first_clause():
-    record = dated("The two leaders spoke by phone on Sunday and agreed to extend the truce.", FRIDAY)
-    assert date_of(record, "agreed") == "Sunday"
-
-
-def test_a_future_date_is_not_shared_with_a_coordinated_verb():
-    record = dated("Qatar invited the delegations to Doha on Monday (17) for talks and urged restraint.", FRIDAY)
-    assert date_of(record, "urged") is None
-
-
 def test_a_reporting_date_never_dates_what_was_reported():
     record = dated("Health officials said on Tuesday that 14 people were killed in the strike.", FRIDAY)
     assert date_of(record, "killed") is None
@@ -300,21 +290,19 @@ def test_speech_events_take_the_date_of_their_saying():
     assert date_of(record, "truce") is None
 
 
-def test_an_afterthought_date_belongs_to_the_clause_before_it():
-    record = dated("The ministry condemned the raid the same day it began, last Sunday.", FRIDAY)
-    assert date_of(record, "began") == "last Sunday"
-
-
-def test_a_sentence_without_dates_dates_nothing():
-    record = dated("The envoy met the rebels. Yesterday the talks ended.", FRIDAY)
-    assert date_of(record, "met") is None
-
-
-def test_a_parenthesis_does_not_cut_the_clause_around_it():
-    record = dated("Envoys of the African Union (AU) were meeting yesterday in Addis Ababa.", FRIDAY)
-    assert date_of(record, "Envoys") == "yesterday"
-
-
-def test_a_non_restrictive_relative_clause_dates_the_noun_before_it():
-    record = dated("The truce, which took effect at noon on Sunday, 9th April 2023, is fragile.", FRIDAY)
-    assert date_of(record, "truce") == "noon on Sunday, 9th April 2023"
+@pytest.mark.parametrize("sentence, trigger, expected", [
+    pytest.param("The two leaders spoke by phone on Sunday and agreed to extend the truce.", "agreed", "Sunday",
+                 id="a coordinated verb shares the date of its first clause"),
+    pytest.param("Qatar invited the delegations to Doha on Monday (17) for talks and urged restraint.", "urged", None,
+                 id="a future date is not shared with a coordinated verb"),
+    pytest.param("The ministry condemned the raid the same day it began, last Sunday.", "began", "last Sunday",
+                 id="an afterthought date belongs to the clause before it"),
+    pytest.param("The envoy met the rebels. Yesterday the talks ended.", "met", None,
+                 id="a sentence without dates dates nothing"),
+    pytest.param("Envoys of the African Union (AU) were meeting yesterday in Addis Ababa.", "Envoys", "yesterday",
+                 id="a parenthesis does not cut the clause around it"),
+    pytest.param("The truce, which took effect at noon on Sunday, 9th April 2023, is fragile.", "truce",
+                 "noon on Sunday, 9th April 2023", id="a non-restrictive relative clause dates the noun before it"),
+])
+def test_which_phrase_dates_a_trigger(sentence, trigger, expected):
+    assert date_of(dated(sentence, FRIDAY), trigger) == expected

@@ -1,10 +1,8 @@
 """Stage: casualty and displacement figures with the speaker who gives them."""
 from __future__ import annotations
 
-from collections import defaultdict
-
 from ..kb.index import KnowledgeBase
-from ..model import Claim, Mention, Record, Token
+from ..model import Claim, Mention, Record, Token, by_sentence
 from .figures import find_figures
 from .kinds import read_figure
 from .speakers import attribute
@@ -15,12 +13,7 @@ _VIOLENT_EVENTS = {"Attack", "ArmedClash", "CeasefireViolation"}
 def extract_claims(record: Record, kb: KnowledgeBase) -> Record:
     """Fill `record.claims`: one claim per figure, kind and speaker; the same claim twice in one article
     (a lead repeated in the body) is kept once. Figures of different speakers stay side by side."""
-    tokens: dict[int, list[Token]] = defaultdict(list)
-    for t in record.tokens:
-        tokens[t.sentence].append(t)
-    mentions: dict[int, list[Mention]] = defaultdict(list)
-    for m in record.mentions:
-        mentions[m.sentence].append(m)
+    tokens, mentions = by_sentence(record.tokens), by_sentence(record.mentions)
     seen = set()
     for s in record.sentences:
         for claim in _sentence_claims(record, s.index, tokens[s.index], mentions[s.index]):

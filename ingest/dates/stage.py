@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import DateExpression, Record, Token
+from ..model import DateExpression, Record, by_sentence
 from .anchor import infer_anchor
 from .clauses import SentenceView, Span
 from .find import Phrase, find_phrases
@@ -32,9 +32,7 @@ def resolve_dates(record: Record) -> Record:
 
 def sentence_views(record: Record, spans: list[Span]) -> dict[int, SentenceView]:
     """One view per sentence that holds a date span, keyed by sentence index."""
-    tokens: dict[int, list[Token]] = defaultdict(list)
-    for t in record.tokens:
-        tokens[t.sentence].append(t)
+    tokens = by_sentence(record.tokens)
     dates: dict[int, list[Span]] = defaultdict(list)
     for s in spans:
         dates[record.sentence_of(s.start)].append(s)
