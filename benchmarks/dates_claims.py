@@ -5,7 +5,8 @@
 
 The text and names stages run once, outside the timing; then each measured stage runs alone over fresh
 copies of the records: resolve_dates (find, infer, resolve), date_for for every event trigger, and
-extract_claims.
+extract_claims. Last, one endless sentence (no full stop) of 500 and 2,000 clauses, each with a date
+and figures: the time must grow linearly with it.
 """
 from __future__ import annotations
 
@@ -92,10 +93,25 @@ def date_every_event(record: Record) -> None:
         date_for(record, e.sentences[0], e.start, e.end)
 
 
+def long_sentence(pipeline: Pipeline, clauses: int) -> None:
+    """One sentence without a full stop, a date and a figure in every clause: cost must grow linearly."""
+    text = " ".join(["Armenian officials said 12 were killed yesterday and the UN said some 400 people fled,"] * clauses)
+    record = Record(Article("long.txt", text, "long.txt", date(2023, 4, 14)))
+    for name, stage in pipeline.stages:
+        if name in ("memberships", "events", "merge"):
+            continue  # not measured here
+        t = time.perf_counter()
+        record = stage(record) if name != "claims" else extract_claims(record, pipeline.kb)
+        if name in ("dates", "claims"):
+            print(f"long sentence of {clauses:5} clauses: {name:6} {time.perf_counter() - t:6.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", help="article files or directories (default: a generated corpus)")
     parser.add_argument("-n", type=int, default=200, help="articles to generate when no path is given")
+    parser.add_argument("--long", type=int, nargs="*", default=[500, 2000],
+                        help="clause counts of one endless sentence (default: 500 2000)")
     args = parser.parse_args()
     articles = [a for a in read_articles([Path(p) for p in args.paths]) if isinstance(a, Article)] \
         if args.paths else generated(args.n)
@@ -107,6 +123,8 @@ def main() -> None:
     timed("resolve_dates", records, reset_dates)
     timed("date_for", records, date_every_event)
     timed("extract_claims", records, lambda r: extract_claims(r, pipeline.kb))
+    for clauses in args.long:
+        long_sentence(pipeline, clauses)
 
 
 if __name__ == "__main__":

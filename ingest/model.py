@@ -177,11 +177,11 @@ class Record:
         return self.sentences[-1].index if self.sentences else 0
 
 
-Located = TypeVar("Located", Token, Mention)
+Located = TypeVar("Located")  # anything with a `sentence` index: Token, Mention, DateExpression
 
 
 def by_sentence(items: Iterable[Located]) -> dict[int, list[Located]]:
-    """Tokens or mentions grouped by their sentence index, in text order (missing sentences: empty)."""
+    """Tokens, mentions or dates grouped by their sentence index, in text order (missing sentences: empty)."""
     out: dict[int, list[Located]] = defaultdict(list)
     for item in items:
         out[item.sentence].append(item)

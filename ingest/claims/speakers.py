@@ -8,6 +8,7 @@ comes "reportedly"/"allegedly", is Alleged; one a speaker denies is Denied; the 
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..dates.clauses import REPORTING
@@ -18,8 +19,9 @@ SPEAKING = REPORTING | {"say", "reports", "estimated", "estimates", "counted", "
 _ALLEGING = {"allegedly", "reportedly", "purportedly", "unconfirmed", "unverified", "claims", "claimed", "claim"}
 _DENYING = {"denied", "denies", "deny", "rejected", "dismissed"}
 _ACTORS = {"State", "Organisation", "Person"}
-_STOPS = {";", "."}
-_NEAR = 6  # tokens between a reporting verb and its speaker, at most
+_STOPS = {";", ".", ","}
+_NEAR = 6  # tokens between "according to" and its source, at most
+_SUBJECT_SPAN = 12  # tokens before a reporting verb in which its subject is looked for
 
 
 @dataclass(frozen=True)
@@ -28,74 +30,79 @@ class Attribution:
     status: str
 
 
-def attribute(tokens: list[Token], mentions: list[Mention], start: int, end: int) -> Attribution:
-    """The speaker and status of the figure whose phrase covers tokens [start, end) of the sentence."""
-    placed = [(m, _token_index(tokens, m.start), _token_index(tokens, m.end - 1)) for m in mentions
-              if m.entity and m.cls in _ACTORS]
-    verb = _governing_verb(tokens, start)
-    speaker = _according_to(tokens, placed)
-    if speaker is None and verb is not None:
-        speaker = _subject(tokens, placed, verb)
-    words = {t.text.lower() for t in tokens[:end]}
-    verb_word = tokens[verb].text.lower() if verb is not None else None
-    if verb_word in _DENYING:
-        status = "Denied"
-    elif words & _ALLEGING:
-        status = "Alleged"
-    else:
-        status = "Asserted"
-    return Attribution(speaker, status)
+@dataclass(frozen=True)
+class Placed:
+    mention: Mention
+    first: int  # token positions in the sentence
+    last: int
 
 
-def _token_index(tokens: list[Token], offset: int) -> int:
-    for i, t in enumerate(tokens):
-        if offset < t.end:
-            return i
-    return len(tokens) - 1
+class Speakers:
+    """The reporting verbs, sources and actor mentions of one sentence, read once for all its figures."""
 
+    def __init__(self, tokens: list[Token], mentions: list[Mention]):
+        self.tokens = tokens
+        ends = [t.end for t in tokens]
+        at = lambda offset: min(bisect_right(ends, offset), len(tokens) - 1)
+        self.placed = sorted((Placed(m, at(m.start), at(m.end - 1)) for m in mentions
+                              if m.entity and m.cls in _ACTORS), key=lambda p: p.first)
+        self._firsts = [p.first for p in self.placed]
+        words = [t.text.lower() for t in tokens]
+        self.verbs = [i for i, w in enumerate(words) if w in SPEAKING]
+        self.alleging = [i for i, w in enumerate(words) if w in _ALLEGING]
+        self.sources = [i + 2 for i in range(len(words) - 1) if words[i] == "according" and words[i + 1] == "to"]
 
-def _governing_verb(tokens: list[Token], figure: int) -> int | None:
-    """The nearest reporting verb before the figure, else the nearest after it."""
-    before = [i for i in range(figure) if tokens[i].text.lower() in SPEAKING]
-    if before:
-        return before[-1]
-    after = [i for i in range(figure, len(tokens)) if tokens[i].text.lower() in SPEAKING]
-    return after[0] if after else None
+    def attribute(self, start: int, end: int) -> Attribution:
+        """The speaker and status of the figure whose phrase covers tokens [start, end) of the sentence."""
+        verb = self._governing_verb(start)
+        speaker = self._according_to()
+        if speaker is None and verb is not None:
+            speaker = self._subject(verb)
+        if verb is not None and self.tokens[verb].text.lower() in _DENYING:
+            status = "Denied"
+        elif self.alleging and self.alleging[0] < end:
+            status = "Alleged"
+        else:
+            status = "Asserted"
+        return Attribution(speaker, status)
 
+    def _governing_verb(self, figure: int) -> int | None:
+        """The nearest reporting verb before the figure, else the nearest after it."""
+        k = bisect_left(self.verbs, figure)
+        if k > 0:
+            return self.verbs[k - 1]
+        return self.verbs[k] if k < len(self.verbs) else None
 
-def _according_to(tokens: list[Token], placed) -> str | None:
-    for i in range(len(tokens) - 1):
-        if tokens[i].text.lower() == "according" and tokens[i + 1].text.lower() == "to":
-            after = [(first, m) for m, first, _ in placed if i + 2 <= first <= i + 2 + _NEAR]
+    def _according_to(self) -> str | None:
+        for source in self.sources:
+            after = self._between(source, source + _NEAR)
             if after:
-                return _best(sorted(after, key=lambda a: a[0])).entity
-    return None
+                return _best(after).entity
+        return None
+
+    def _subject(self, verb: int) -> str | None:
+        """The actor just before the verb, in its clause ("Armenian officials at the region said"), else just
+        after it ("said the ministry")."""
+        start = verb
+        while start > 0 and self.tokens[start - 1].text not in _STOPS and verb - start < _SUBJECT_SPAN:
+            start -= 1
+        before = [p for p in self._between(start, verb - 1) if p.last < verb]
+        if before:
+            return _best(sorted(before, key=lambda p: verb - p.last)).entity
+        after = self._between(verb + 1, verb + 3)
+        return _best(after).entity if after else None
+
+    def _between(self, first: int, last: int) -> list[Placed]:
+        """Mentions that start within tokens [first, last], nearest first."""
+        return self.placed[bisect_left(self._firsts, first):bisect_right(self._firsts, last)]
 
 
-def _subject(tokens: list[Token], placed, verb: int) -> str | None:
-    """The actor just before the verb, in its clause ("Armenian officials at the region said"), else just
-    after it ("said the ministry")."""
-    clause_start = verb
-    while clause_start > 0 and tokens[clause_start - 1].text not in _STOPS | {","} and verb - clause_start < 12:
-        clause_start -= 1
-    before = [(verb - last, m) for m, first, last in placed if clause_start <= first and last < verb]
-    if before:
-        return _best(sorted(before, key=lambda a: a[0])).entity
-    after = [(first - verb, m) for m, first, _ in placed if verb < first <= verb + 3]
-    if after:
-        return _best(sorted(after, key=lambda a: a[0])).entity
-    return None
-
-
-def _best(ranked: list[tuple[int, Mention]]) -> Mention:
-    """The nearest actor mention; a state named as a modifier only when no actor stands near."""
-    actors = [m for _, m in ranked if m.function != "modifier"]
+def _best(ranked: list[Placed]) -> Mention:
+    """The nearest actor mention, the longest where two start together; a state named as a modifier only
+    when no actor stands near."""
+    actors = [p for p in ranked if p.mention.function != "modifier"]
     if actors:
-        return max((m for m in actors if _distance(ranked, m) == _distance(ranked, actors[0])),
-                   key=lambda m: m.end - m.start)
-    states = [m for _, m in ranked if m.cls == "State"]
-    return states[0] if states else ranked[0][1]
-
-
-def _distance(ranked: list[tuple[int, Mention]], mention: Mention) -> int:
-    return next(d for d, m in ranked if m is mention)
+        nearest = [p for p in actors if p.first == actors[0].first]
+        return max(nearest, key=lambda p: p.mention.end - p.mention.start).mention
+    states = [p for p in ranked if p.mention.cls == "State"]
+    return (states or ranked)[0].mention

@@ -1,11 +1,13 @@
 """Stage: casualty and displacement figures with the speaker who gives them."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..kb.index import KnowledgeBase
-from ..model import Claim, Mention, Record, Token, by_sentence
+from ..model import Claim, DateExpression, Mention, Record, Token, by_sentence
 from .figures import find_figures
 from .kinds import read_figure
-from .speakers import attribute
+from .speakers import Speakers
 
 _VIOLENT_EVENTS = {"Attack", "ArmedClash", "CeasefireViolation"}
 
@@ -13,10 +15,11 @@ _VIOLENT_EVENTS = {"Attack", "ArmedClash", "CeasefireViolation"}
 def extract_claims(record: Record, kb: KnowledgeBase) -> Record:
     """Fill `record.claims`: one claim per figure, kind and speaker; the same claim twice in one article
     (a lead repeated in the body) is kept once. Figures of different speakers stay side by side."""
-    tokens, mentions = by_sentence(record.tokens), by_sentence(record.mentions)
+    tokens, mentions, dates = by_sentence(record.tokens), by_sentence(record.mentions), by_sentence(record.dates)
     seen = set()
     for s in record.sentences:
-        for claim in _sentence_claims(record, s.index, tokens[s.index], mentions[s.index]):
+        in_dates = _inside_dates(tokens[s.index], dates[s.index])
+        for claim in _sentence_claims(record, s.index, tokens[s.index], mentions[s.index], in_dates):
             key = (claim.kind, claim.speaker, claim.population, claim.low, claim.best, claim.high, claim.status)
             if key not in seen:
                 seen.add(key)
@@ -24,9 +27,10 @@ def extract_claims(record: Record, kb: KnowledgeBase) -> Record:
     return record
 
 
-def _sentence_claims(record: Record, sentence: int, tokens: list[Token], mentions: list[Mention]) -> list[Claim]:
-    in_dates = {i for i, t in enumerate(tokens) for d in record.dates if d.start <= t.start < d.end}
+def _sentence_claims(record: Record, sentence: int, tokens: list[Token], mentions: list[Mention],
+                     in_dates: set[int]) -> list[Claim]:
     claims: list[Claim] = []
+    speakers = Speakers(tokens, mentions)
     for figure in find_figures(tokens, in_dates):
         reading = read_figure(tokens, figure.start, figure.end)
         if reading is None or (reading.kind is None and not claims):
@@ -35,12 +39,18 @@ def _sentence_claims(record: Record, sentence: int, tokens: list[Token], mention
             whole = claims[-1]
             kind, speaker, status = whole.kind, whole.speaker, whole.status
         else:
-            attribution = attribute(tokens, mentions, figure.start, reading.end)
+            attribution = speakers.attribute(figure.start, reading.end)
             kind, speaker, status = reading.kind, attribution.speaker, attribution.status
         claims.append(Claim(kind, sentence, tokens[figure.start].start, tokens[reading.end - 1].end, speaker,
                             reading.population, figure.best, figure.low, figure.high, status,
                             about=_event_in(record, sentence)))
     return claims
+
+
+def _inside_dates(tokens: list[Token], dates: list[DateExpression]) -> set[int]:
+    """Positions of the tokens that lie inside date phrases ("12 May 2023" holds no figure)."""
+    starts = [t.start for t in tokens]
+    return {i for d in dates for i in range(bisect_left(starts, d.start), bisect_left(starts, d.end))}
 
 
 def _event_in(record: Record, sentence: int) -> int | None:

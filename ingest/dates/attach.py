@@ -32,7 +32,7 @@ def date_for(record: Record, sentence: int, start: int, end: int, *, speech: boo
     6. A clause joined by "and" + verb ("spoke by phone on Monday and agreed to ...") takes the phrase of
        the clause before it, unless that phrase is in a future-tense clause.
     """
-    dates = [d for d in record.dates if d.sentence == sentence]
+    dates = [d for d in record.dates if d.sentence == sentence]  # a scan, but no slower than the caller's loop
     if not dates:
         return None
     spans = [Span(d.start, d.end) for d in dates]

@@ -6,6 +6,7 @@ comma in "Saturday, 10 October 2020" cuts nothing.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Token
@@ -29,6 +30,7 @@ _SCHEDULING = {"schedule", "plan", "expect", "intend", "upcoming", "forthcoming"
 _BE = {"is", "are", "am", "was", "were"}
 _OPENING = {"in", "on", "since", "after", "following", "during", "at", "by", "until", "earlier", "later", "late",
             "early", "last", "yesterday", "today"}
+_WINDOW = 16  # tokens around a date in which its tense words are looked for
 _CLAUSE_OPENERS = {"on", "since", "by", "from", "until", "in", "at", "earlier", "later", "early", "late", "last"}
 
 
@@ -44,12 +46,22 @@ class SentenceView:
     def __init__(self, tokens: list[Token], dates: list[Span]):
         self.tokens = tokens
         self.dates = dates
-        self._in_date = [self._date_of(t) for t in tokens]
+        self._ends = [t.end for t in tokens]
+        self._in_date = self._dates_by_token()
         self.opened_by: dict[int, str] = {0: ""}  # clause -> the word that opened it ("" for a reporting cut)
         self.clause = self._clauses()
 
-    def _date_of(self, token: Token) -> int | None:
-        return next((n for n, d in enumerate(self.dates) if d.start <= token.start < d.end), None)
+    def _dates_by_token(self) -> list[int | None]:
+        """For each token, the date span it lies in (one sweep: both lists are in text order)."""
+        out: list[int | None] = [None] * len(self.tokens)
+        order = sorted(range(len(self.dates)), key=lambda n: self.dates[n].start)
+        for n in order:
+            d = self.dates[n]
+            for i in range(bisect_right(self._ends, d.start), len(self.tokens)):
+                if self.tokens[i].start >= d.end:
+                    break
+                out[i] = n
+        return out
 
     # ------------------------------------------------------------------ clauses
 
@@ -78,9 +90,10 @@ class SentenceView:
 
     def _merge_bare(self, clauses: list[int]) -> list[int]:
         """A clause that is nothing but a date (", last Sunday.") is an afterthought of the one before it."""
-        bare = {c for c in set(clauses) if c > 0 and all(
-            self._in_date[i] is not None or self.tokens[i].text.lower() in _PUNCTUATION | _CLAUSE_OPENERS | {"."}
-            for i, k in enumerate(clauses) if k == c)}
+        filler = _PUNCTUATION | _CLAUSE_OPENERS | {"."}
+        has_words = {c for i, c in enumerate(clauses)
+                     if self._in_date[i] is None and self.tokens[i].text.lower() not in filler}
+        bare = set(clauses) - has_words - {0}
         merged = []
         for c in clauses:
             while c in bare:
@@ -113,16 +126,7 @@ class SentenceView:
 
     def index_at(self, offset: int) -> int:
         """The token at (or first after) a character offset."""
-        for i, t in enumerate(self.tokens):
-            if offset < t.end:
-                return i
-        return len(self.tokens) - 1
-
-    def clause_at(self, offset: int) -> int:
-        return self.clause[self.index_at(offset)] if self.tokens else 0
-
-    def clause_tokens(self, clause: int) -> list[int]:
-        return [i for i, c in enumerate(self.clause) if c == clause]
+        return min(bisect_right(self._ends, offset), len(self.tokens) - 1)
 
     # ------------------------------------------------------------------ a date's place in the sentence
 
@@ -170,11 +174,9 @@ class SentenceView:
         most of a report is."""
         first, last = self.first_token(span), self.last_token(span)
         clause = self.clause[first]
-        if self.is_initial(span) and all(self.clause[k] == clause for k in range(first, last + 1)):
-            after = [k for k in range(last + 1, len(self.tokens)) if self.clause[k] in (clause, clause + 1)]
-        else:
-            after = [k for k in range(last + 1, len(self.tokens)) if self.clause[k] == clause]
-        before = [k for k in range(first) if self.clause[k] == clause]
+        ahead = (clause, clause + 1) if self.is_initial(span) and self.clause[last] == clause else (clause,)
+        after = self._run(range(last + 1, min(len(self.tokens), last + 1 + _WINDOW)), ahead)
+        before = self._run(range(first - 1, max(-1, first - 1 - _WINDOW), -1), (clause,))
         opens = all(self.tokens[k].text.lower() in _CLAUSE_OPENERS | _PUNCTUATION for k in before)
         words_before = self._markers(before, until=first)
         words_after = self._markers(after)
@@ -183,6 +185,11 @@ class SentenceView:
         if "unsure" in words_before or "unsure" in words_after or "future" in words_after:
             return "unsure"
         return "past"
+
+    def _run(self, indexes: range, clauses: tuple[int, ...]) -> list[int]:
+        """The token positions of `indexes` that lie in `clauses` (a parenthesis or a relative clause
+        between them is passed over)."""
+        return [k for k in indexes if self.clause[k] in clauses]
 
     def _markers(self, indexes: list[int], until: int | None = None) -> set[str]:
         """Tense words among the tokens; scheduling words count only before the date (`until`)."""

@@ -7,6 +7,7 @@ relative to, so that resolving it is a matter of arithmetic against the anchor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -48,6 +49,7 @@ _PATTERNS = [
     ("year", rf"\b(?:in|since|until|till|by|from|before|after|during|of|around|early|late|mid-?)\s*(?P<core>{_YEAR})"
              r"(?![,.]?\d)", 0),
 ]
+_QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
 _COMPILED = [(kind, re.compile(pattern, flags)) for kind, pattern, flags in _PATTERNS]
 
 
@@ -73,9 +75,11 @@ class Phrase:
 def find_phrases(text: str) -> list[Phrase]:
     """Every date phrase of the text, left to right, none overlapping (the longest wins)."""
     found: list[Phrase] = []
+    quotes = quotations(text)
+    starts = [q[0] for q in quotes]
     for kind, pattern in _COMPILED:
         for m in pattern.finditer(text):
-            found.extend(replace(p, quoted=in_quotation(text, p.start)) for p in _phrases(kind, m))
+            found.extend(replace(p, quoted=_inside(quotes, starts, p.start)) for p in _phrases(kind, m))
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[Phrase] = []
     for p in found:
@@ -84,11 +88,27 @@ def find_phrases(text: str) -> list[Phrase]:
     return kept
 
 
-def in_quotation(text: str, offset: int) -> bool:
-    """Whether an offset lies inside quotation marks opened earlier in its paragraph."""
-    paragraph = text[text.rfind("\n", 0, offset) + 1:offset]
-    curly = paragraph.rfind("“") > paragraph.rfind("”") or paragraph.rfind("«") > paragraph.rfind("»")
-    return curly or paragraph.count('"') % 2 == 1
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The spans inside quotation marks (“…”, «…», "…"), in one pass; a paragraph break closes them all."""
+    spans, opened, closer = [], None, None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if opened is not None:
+                spans.append((opened, i))
+            opened = None
+        elif opened is None and ch in _QUOTE_PAIRS:
+            opened, closer = i + 1, _QUOTE_PAIRS[ch]
+        elif opened is not None and ch == closer:
+            spans.append((opened, i))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    k = bisect_right(starts, offset) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def _phrases(kind: str, m: re.Match) -> list[Phrase]:
