@@ -27,6 +27,7 @@ _DATE_GLUE = {"on", "late", "early", "also", "again"}  # may stand between a rep
 _MODAL_FUTURE = {"will", "'ll", "shall", "wo"}  # "wo" of "won't"
 _MODAL_UNSURE = {"would", "could", "might", "may"}
 _SCHEDULING = {"schedule", "plan", "expect", "intend", "upcoming", "forthcoming", "next"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "my", "it"}
 _BE = {"is", "are", "am", "was", "were"}
 _OPENING = {"in", "on", "since", "after", "following", "during", "at", "by", "until", "earlier", "later", "late",
             "early", "last", "yesterday", "today"}
@@ -199,13 +200,19 @@ class SentenceView:
             word = t.text.lower()
             following = self.tokens[k + 1].text.lower() if k + 1 < len(self.tokens) else ""
             if word in _MODAL_FUTURE or (word == "to" and following == "be") or (word in _BE and following == "to") \
-                    or (word == "going" and following == "to"):
+                    or (word == "going" and following == "to") or (word == "due" and self._due_to_verb(k)):
                 found.add("future")
             elif word in _MODAL_UNSURE:
                 found.add("unsure")
             elif until is not None and (t.lemma in _SCHEDULING or word in _SCHEDULING or self._invites(k, until)):
                 found.add("future")
         return found
+
+    def _due_to_verb(self, k: int) -> bool:
+        """"due to resume on Tuesday" (future), not "due to the fighting" (a cause)."""
+        if k + 2 >= len(self.tokens) or self.tokens[k + 1].text.lower() != "to":
+            return False
+        return self.tokens[k + 2].text.lower() not in _DETERMINERS and not self.tokens[k + 2].text[:1].isupper()
 
     def _invites(self, k: int, until: int) -> bool:
         """"invited the ministers to Moscow on Friday": the day of what one is invited to, not of the invitation."""

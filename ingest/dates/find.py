@@ -36,8 +36,8 @@ _PATTERNS = [
     ("day_month", rf"{_WD_PREFIX}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}", 0),
     ("day_month", rf"{_WD_PREFIX}{_MON}\s+{_DAY}(?![.,]?\d)", 0),
     ("month_year", rf"{_MON}\s+(?:of\s+)?{_YEAR}", 0),
-    ("month", rf"\b(?:in|since|until|by|during|through|throughout|early|late|mid|this|last|next)\s+(?P<core>{_MON})"
-              r"(?!\s*\d)", 0),
+    ("month", rf"\b(?:(?P<rel>(?i:this|last|next))|(?i:in|since|until|by|during|through|throughout|early|late|mid))"
+              rf"(?:\s+|-)(?:mid-)?(?P<core>{_MON})(?!\s*\d)", 0),
     ("weekday_number", rf"(?:(?P<rel>this|last|next|past)\s+)?{_WD}\s*\(\s*(?P<day>\d{{1,2}})\s*\)", re.I),
     ("weekday", rf"\b(?:(?P<rel>(?i:this|last|next|past|coming))\s+)?{_WD}(?:\s+(?P<part>night|morning|afternoon|evening))?\b", 0),
     ("deictic", r"\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight"
@@ -46,7 +46,7 @@ _PATTERNS = [
     ("ago", r"\b(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?)\s+ago\b", re.I),
     ("year_range", rf"\b{_YEAR_RANGE}", 0),
     ("decade", r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<decade>(?:1[5-9]|20)\d0)['’]?s\b", 0),
-    ("year", rf"\b(?:in|since|until|till|by|from|before|after|during|of|around|early|late|mid-?)\s*(?P<core>{_YEAR})"
+    ("year", rf"\b(?i:in|since|until|till|by|from|before|after|during|of|around|early|late|mid-?)\s*(?P<core>{_YEAR})"
              r"(?![,.]?\d)", 0),
 ]
 _QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}

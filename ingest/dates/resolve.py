@@ -21,6 +21,7 @@ _NEUTRAL_BASE = datetime(2000, 1, 1)  # a leap year, so that "29 February" parse
 _DEICTIC_SHIFT = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "this morning": 0,
                   "this afternoon": 0, "this evening": 0, "tomorrow": 1, "the day before yesterday": -2,
                   "the day after tomorrow": 2}
+PAST_DAYS, AHEAD_DAYS = 335, 30  # a day without a year: within the past eleven months or the next one
 HALF_YEAR = 184
 WEEKDAY_NUMBER_WINDOW = 14  # "Friday (9)": a Friday the 9th within two weeks of the anchor (such days are 28+ apart)
 
@@ -69,13 +70,17 @@ def _reads_as_stated(text: str, day: int, month: int, year: int | None) -> bool:
 
 
 def _day_month(phrase: Phrase, anchor: date, tense: str) -> Resolution:
-    """"October 5", "on 27th September": the year that puts the day nearest the anchor, within half a
-    year of it (a "29 February" three years away is not what a report without a year means)."""
+    """"October 5", "on 27th September": a report without a year means the past eleven months or the
+    next one; a future clause means the next such day; an unsure one ("would") the nearer, within half
+    a year."""
     candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := calendar_date(phrase, y))]
-    nearest = min(candidates, key=lambda d: (abs((d - anchor).days), d), default=None)
-    if nearest is None or abs((nearest - anchor).days) > HALF_YEAR:
-        return None, "day"
-    return nearest, "day"
+    if tense == "future":
+        fitting = sorted(d for d in candidates if d >= anchor)
+    elif tense == "unsure":  # "would meet on March 3": either way, the nearer
+        fitting = sorted((d for d in candidates if abs((d - anchor).days) <= HALF_YEAR), key=lambda d: abs(d - anchor))
+    else:
+        fitting = [d for d in candidates if -PAST_DAYS < (d - anchor).days <= AHEAD_DAYS]
+    return (fitting[0] if fitting else None), "day"
 
 
 def weekday_number(weekday: int, day: int, around: date, window: int = WEEKDAY_NUMBER_WINDOW) -> date | None:
@@ -122,14 +127,19 @@ def _ago(phrase: Phrase, anchor: date, tense: str) -> Resolution:
 
 
 def _month(phrase: Phrase, anchor: date, tense: str) -> Resolution:
-    """"in October", "last October": a month of a year near the anchor."""
+    """"in October", "last October": the latest such month up to the anchor's, the next from it in a
+    future clause, the nearer in an unsure one."""
     firsts = [date(y, phrase.month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     this_month = date(anchor.year, anchor.month, 1)
     if phrase.relation == "last":
         return max(d for d in firsts if d < this_month), "month"
     if phrase.relation == "next":
         return min(d for d in firsts if d > this_month), "month"
-    return min(firsts, key=lambda d: abs((d - this_month).days)), "month"
+    if tense == "future":
+        return min(d for d in firsts if d >= this_month), "month"
+    if tense == "unsure":
+        return min(firsts, key=lambda d: abs((d - this_month).days)), "month"
+    return max(d for d in firsts if d <= this_month), "month"
 
 
 def _period(phrase: Phrase, anchor: date, tense: str) -> Resolution:
