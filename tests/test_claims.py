@@ -57,6 +57,13 @@ def test_figures_and_their_bounds(text, expected):
      [("Missing", "UnknownPopulation", 200, None, 300, "Asserted", None)]),
     ("The death toll from the strikes on Sanaa rose to 31, local health authorities said.",
      [("Killed", "UnknownPopulation", None, 31, None, "Asserted", None)]),
+    ("The health ministry said the death toll had risen to 1,417, including 447 children.",
+     [("Killed", "UnknownPopulation", None, 1417, None, "Asserted", None),
+      ("Killed", "Civilian", None, 447, None, "Asserted", None)]),
+    ("Officials said 3 Palestinians were shot dead in Jenin.",  # the victims are not the speaker
+     [("Killed", "UnknownPopulation", None, 3, None, "Asserted", None)]),
+    ("Five soldiers were killed, said the Ukrainian ministry of defence.",
+     [("Killed", "Military", None, 5, None, "Asserted", "ministry-of-defence-of-ukraine")]),
     ("The Kremlin said the shelling of Donetsk killed five residents and wounded twenty-one.",
      [("Killed", "Civilian", None, 5, None, "Asserted", "kremlin"),
       ("Wounded", "UnknownPopulation", None, 21, None, "Asserted", "kremlin")]),
@@ -102,6 +109,8 @@ def test_epistemic_status(run, text, status):
     "The 5 points of the plan were signed at 10 a.m. by 3 ministers.",
     "The donors pledged $5 million in aid; 40% of homes were damaged.",
     "The talks lasted 10 hours and the two delegations met again on 12 May 2023.",
+    "She was one of 40 hostages released on Friday.",
+    "The ministry said its forces had destroyed 12 tanks and deployed 1,000 troops.",
 ])
 def test_what_is_not_a_casualty_figure(run, text):
     assert claims_of(run, text) == []

@@ -15,7 +15,7 @@ from ..model import Token
 # Word sequences after a figure; an element is a set of words matched against the text or the lemma.
 _AFTER = {
     "Killed": [{"killed", "dead", "died", "deaths", "death", "fatalities", "perished", "slain"},
-               ({"lost"}, {"their", "his", "her"}, {"life", "lives"})],
+               ({"lost"}, {"their", "his", "her"}, {"life", "lives"}), ({"shot", "stabbed", "beaten"}, {"dead", "to"})],
     "Wounded": [{"wounded", "injured", "hurt", "injuries"}],
     "Displaced": [{"displaced", "fled", "refugees", "evacuated", "uprooted"},
                   ({"leave", "left", "flee", "fled", "abandon", "abandoned"}, {"their", "his", "her"}, {"home", "homes"}),
@@ -55,16 +55,43 @@ class Reading:
 
 def read_figure(tokens: list[Token], start: int, end: int) -> Reading | None:
     """The kind and population of the figure at tokens [start, end), or None if it counts no casualty."""
-    if _matches(tokens, end, _PART_OF):
-        return Reading(None, population(tokens[end + 2:end + 4]) or "UnknownPopulation", min(end + 4, len(tokens)))
+    part = _part_of_previous(tokens, start, end)
+    if part is not None:
+        return part
     kind = _kind_before(tokens, start) or _toll_before(tokens, start)
     if kind is not None:
-        return Reading(kind, _population_for(kind, tokens[end:end + 4]), end)
+        return Reading(kind, _population_for(kind, _noun_group(tokens, end)), end)
     found = _kind_after(tokens, end)
-    if found is None:
+    if found is None or _released(tokens, found[2]):
         return None
     kind, at, stop = found
     return Reading(kind, _population_for(kind, tokens[end:at]), stop)
+
+
+def _part_of_previous(tokens: list[Token], start: int, end: int) -> Reading | None:
+    """"about fifty of them civilians", "including 447 children": a part of the figure before it."""
+    if _matches(tokens, end, _PART_OF):
+        return Reading(None, population(tokens[end + 2:end + 4]) or "UnknownPopulation", min(end + 4, len(tokens)))
+    if start > 0 and tokens[start - 1].text.lower() in ("including", "among", "incl"):
+        group = _noun_group(tokens, end)
+        if population(group) is not None:
+            return Reading(None, population(group), end + len(group))
+    return None
+
+
+def _noun_group(tokens: list[Token], end: int) -> list[Token]:
+    """Up to three words after a figure, to the first punctuation: "12 Ukrainian soldiers"."""
+    group = []
+    for t in tokens[end:end + 3]:
+        if not t.text[:1].isalnum():
+            break
+        group.append(t)
+    return group
+
+
+def _released(tokens: list[Token], stop: int) -> bool:
+    """"40 hostages released": a count of the freed, not of the captured."""
+    return stop < len(tokens) and tokens[stop].lemma in ("release", "free", "exchange", "swap", "return")
 
 
 def population(tokens: list[Token]) -> str | None:

@@ -57,7 +57,7 @@ class Speakers:
         verb = self._governing_verb(start)
         speaker = self._according_to()
         if speaker is None and verb is not None:
-            speaker = self._subject(verb)
+            speaker = self._subject(verb, start)
         if verb is not None and self.tokens[verb].text.lower() in _DENYING:
             status = "Denied"
         elif self.alleging and self.alleging[0] < end:
@@ -80,16 +80,16 @@ class Speakers:
                 return _best(after).entity
         return None
 
-    def _subject(self, verb: int) -> str | None:
+    def _subject(self, verb: int, figure: int) -> str | None:
         """The actor just before the verb, in its clause ("Armenian officials at the region said"), else just
-        after it ("said the ministry")."""
+        after it ("..., said the ministry"), but not the figure's own noun ("said 3 Palestinians were ...")."""
         start = verb
         while start > 0 and self.tokens[start - 1].text not in _STOPS and verb - start < _SUBJECT_SPAN:
             start -= 1
         before = [p for p in self._between(start, verb - 1) if p.last < verb]
         if before:
             return _best(sorted(before, key=lambda p: verb - p.last)).entity
-        after = self._between(verb + 1, verb + 3)
+        after = [p for p in self._between(verb + 1, verb + 3) if verb > figure or p.last < figure]
         return _best(after).entity if after else None
 
     def _between(self, first: int, last: int) -> list[Placed]:
