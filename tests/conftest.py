@@ -23,11 +23,11 @@ def make_article(text: str, published: date | str | None = None, source: str = "
 
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_from_user_data(tmp_path_factory):
-    """Tests never read the user's `kb update` overlay or Wikidata answer cache: both are empty folders."""
-    names = ("DIPLOKG_KB_DIR", "DIPLOKG_CACHE")
+    """Tests never read the user's `kb update` overlay, Wikidata answer cache or default store."""
+    names = ("DIPLOKG_KB_DIR", "DIPLOKG_CACHE", "DIPLOKG_STORE")
     saved = {n: os.environ.get(n) for n in names}
     for n in names:
-        os.environ[n] = str(tmp_path_factory.mktemp(n.lower()))
+        os.environ[n] = str(tmp_path_factory.mktemp(n.lower()) / "unused")
     yield
     for n, value in saved.items():
         if value is None:

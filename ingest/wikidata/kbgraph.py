@@ -44,6 +44,16 @@ class Fetched:
     answers: dict[str, Answer] = field(default_factory=dict)  # "posts", "memberships", "names" -> answer
 
 
+def activity(g: Graph, answer: Answer) -> URIRef:
+    """The PROV activity of one answer: the endpoint it used, the query it sent, when it ended."""
+    node = ID[f"activity/wikidata/{digest(answer.endpoint, answer.query, answer.retrieved.isoformat())}"]
+    g.add((node, RDF.type, PROV.Activity))
+    g.add((node, PROV.used, URIRef(answer.endpoint)))
+    g.add((node, DKG.queryText, Literal(answer.query)))
+    g.add((node, PROV.endedAtTime, Literal(answer.retrieved.isoformat(), datatype=XSD.dateTime)))
+    return node
+
+
 def graph_name(qid: str) -> URIRef:
     """The overlay's named graph for one target."""
     return ID[f"graph/wikidata/{qid}"]
@@ -59,9 +69,9 @@ class OverlayBuilder:
 
     def graph(self, fetched: Fetched) -> Graph:
         g = new_graph()
-        activities = {key: self._activity(g, answer) for key, answer in fetched.answers.items()}
-        for activity in activities.values():
-            g.add((graph_name(fetched.target.qid), PROV.wasGeneratedBy, activity))
+        activities = {key: activity(g, answer) for key, answer in fetched.answers.items()}
+        for node in activities.values():
+            g.add((graph_name(fetched.target.qid), PROV.wasGeneratedBy, node))
         t = fetched.target
         self._names(g, t.iri, t.cls, fetched.names.get(t.qid, []), activities.get("names"))
         for statement in fetched.posts:
@@ -69,15 +79,6 @@ class OverlayBuilder:
         for statement in fetched.memberships:
             self._membership(g, statement, activities.get("memberships"))
         return g
-
-    @staticmethod
-    def _activity(g: Graph, answer: Answer) -> URIRef:
-        node = ID[f"activity/wikidata/{digest(answer.endpoint, answer.query, answer.retrieved.isoformat())}"]
-        g.add((node, RDF.type, PROV.Activity))
-        g.add((node, PROV.used, URIRef(answer.endpoint)))
-        g.add((node, DKG.queryText, Literal(answer.query)))
-        g.add((node, PROV.endedAtTime, Literal(answer.retrieved.isoformat(), datatype=XSD.dateTime)))
-        return node
 
     def _names(self, g: Graph, iri: str, cls: str, names, activity: URIRef | None) -> None:
         node = URIRef(iri)

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from .vocab import (APPLIES_TO_JURISDICTION, COUNTRY, DEMONYM, END_TIME, HUMAN, INSTANCE_OF, MEMBER_OF,
-                    POSITION_CLASSES, POSITION_HELD, START_TIME, STATE_OFFICES, SUBCLASS_OF, qid_of)
+                    ORGANISATION_CLASSES, POSITION_CLASSES, POSITION_HELD, START_TIME, STATE_OFFICES, SUBCLASS_OF,
+                    qid_of)
 
 _LANG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 _LONGEST_NAME = 200
@@ -117,9 +118,12 @@ def items_named(names, languages: tuple[str, ...]) -> str:
 
 
 def item_facts(qids) -> str:
-    """English label, classes (P31) and countries (P17) of some items."""
+    """English label, whether human or an organisation (P31, through P279 subclasses), and countries (P17)."""
+    organisations = " ".join(f"wd:{q}" for q in ORGANISATION_CLASSES)
     return f"""SELECT ?item ?fact ?value ?label WHERE {{
 {_values("item", qids)}  {{ ?item rdfs:label ?label . FILTER(LANG(?label) = "en") BIND("label" AS ?fact) }}
-  UNION {{ ?item wdt:{INSTANCE_OF} ?value . BIND("class" AS ?fact) }}
+  UNION {{ ?item wdt:{INSTANCE_OF} wd:{HUMAN} . BIND(wd:{HUMAN} AS ?value) BIND("class" AS ?fact) }}
+  UNION {{ VALUES ?value {{ {organisations} }} ?item wdt:{INSTANCE_OF}/wdt:{SUBCLASS_OF}* ?value .
+          BIND("organisation" AS ?fact) }}
   UNION {{ ?item wdt:{COUNTRY} ?value . BIND("country" AS ?fact) }}
 }}"""

@@ -56,6 +56,16 @@ STATE_OFFICES = {"HeadOfState": (HEAD_OF_STATE, OFFICE_OF_HEAD_OF_STATE),
 POSITION_CLASSES = {"ForeignMinister": "Q7330070", "DefenceMinister": "Q2518691"}
 POST_TYPES = (*STATE_OFFICES, *POSITION_CLASSES)
 
+# What an organisation candidate must be an instance of (directly or through subclasses). Sources: code
+# comments pairing each id with its name in the code corpus: organization (Q43229), international
+# organization (Q484652), intergovernmental organization (Q245065), military alliance (Q1127126), news
+# agency (Q192283), non-governmental organization (Q79913), nonprofit organization (Q163740, "subclasses of
+# organization (Q43229) are fine as well, e.g. nonprofit organization"), Russia's federal executive bodies
+# (ministry Q4481741, federal service Q4481675, federal agency Q14944295) and national statistical offices
+# (Q480242). Buildings and places that share a body's name (a palace, a fortress) are not among them.
+ORGANISATION_CLASSES = ("Q43229", "Q484652", "Q245065", "Q1127126", "Q192283", "Q79913", "Q163740",
+                        "Q4481741", "Q4481675", "Q14944295", "Q480242")
+
 # Wikidata's time precision (wikibase:timePrecision): 9 year, 10 month, 11 day.
 YEAR, MONTH, DAY = 9, 10, 11
 
