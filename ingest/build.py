@@ -45,7 +45,10 @@ def write_reference(store: Store) -> None:
 
 
 def build(paths: Iterable[str | Path], store: Store, output: str | Path | None = None,
-          progress: Progress | None = None, pipeline: Pipeline | None = None) -> BuildReport:
+          progress: Progress | None = None, pipeline: Pipeline | None = None,
+          after: Callable[[Store], list[URIRef]] | None = None) -> BuildReport:
+    """Build the articles into the store. `after` runs once the articles are in (the stages do no I/O;
+    `build --link` links here) and returns the graphs it wrote, which the output file then includes."""
     from .sources import read_articles
 
     fmt = output_format(output) if output is not None else None
@@ -71,6 +74,8 @@ def build(paths: Iterable[str | Path], store: Store, output: str | Path | None =
         report.graphs.append(name)
         if progress:
             progress(number, item.source, f"{len(graph)} triples")
+    if after is not None:
+        report.graphs.extend(after(store))
     if fmt is not None:
         store.export(output, fmt, graphs=[ONTOLOGY_GRAPH, KB_GRAPH, *report.graphs])
     return report
