@@ -136,7 +136,7 @@ def cmd_kb(args) -> int:
 
     languages = tuple(x.strip() for x in args.languages.split(",") if x.strip()) if args.languages else LANGUAGES
     # the store's KB graph is refreshed too: the one named, else the default one if there is one
-    store = _open(args) if args.store or default_store_path().exists() else None
+    store = _open(args, create=True) if args.store or default_store_path().exists() else None
     try:
         report = update_kb(args.targets, _wikidata_client(args), store, all_states=args.all, languages=languages,
                            progress=_progress(args))

@@ -113,3 +113,12 @@ def test_targets_that_cannot_be_asked_about_are_refused_before_any_query(client,
 
 def test_a_state_can_be_named_by_its_wikidata_id_or_any_spelling(client, overlay_dir):
     assert update_kb(["Q399", "ARMENIA", "armenia"], client).targets == ["Armenia"]
+
+
+def test_the_updated_knowledge_base_conforms_to_the_shapes(client, overlay_dir):
+    from ingest.kb.index import kb_graph
+    from ingest.validate import validate_graph
+
+    update_kb(["Russia", "Armenia", "OSCE"], client)
+    conforms, _, text = validate_graph(kb_graph())
+    assert conforms, text
