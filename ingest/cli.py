@@ -7,16 +7,13 @@ import sys
 from pathlib import Path
 
 from .errors import DiplokgError
+from .wikidata import commands as wikidata  # kb update, link, build --link
 
 EXAMPLES = {
     "build": "diplokg build examples/articles -o graph.trig",
     "validate": "diplokg validate --graph graph.trig",
     "query": "diplokg query events-timeline --graph graph.trig --param state=Armenia --format csv",
     "export": "diplokg export --graph graph.trig --format turtle -o graph.ttl",
-    # Wikidata (ingest/wikidata): refresh the knowledge base, link what the articles introduce
-    "kb": "diplokg kb update Armenia Azerbaijan OSCE",
-    "kb update": "diplokg kb update Armenia Azerbaijan OSCE --store ~/.local/share/diplokg/store",
-    "link": "diplokg link --endpoint https://query.wikidata.org/sparql",
 }
 
 
@@ -46,10 +43,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="also write this build's article graphs with the reference knowledge base to FILE "
                         "(.trig, .nq, .jsonld; .ttl or .nt merge the graphs)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
-    b.add_argument("--link", action="store_true", help="after the build, link the entities that have no Wikidata "
-                                                       "id, as `diplokg link` does (asks the endpoint)")
     _store_options(b, graph=False)
-    _wikidata_options(b, "with --link: ")
+    wikidata.add_build_options(b)
 
     v = command("validate", "Validate the graph against the SHACL shapes. Exit 0 when it conforms, 1 on "
                             "violations, 2 on an error.")
@@ -70,109 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=["trig", "nquads", "turtle", "jsonld", "ntriples"], required=True)
     e.add_argument("-o", "--output", metavar="FILE", required=True)
     _store_options(e)
-    _wikidata_commands(sub, command)
+    wikidata.add_commands(sub, _store_options)
     return ap
-
-
-# ---------------------------------------------------------------------- Wikidata: kb update, link
-
-def _wikidata_options(p: argparse.ArgumentParser, when: str = "") -> None:
-    p.add_argument("--endpoint", metavar="URL", help=f"{when}the SPARQL endpoint to ask "
-                                                     "(default: https://query.wikidata.org/sparql)")
-    p.add_argument("--refresh", action="store_true", help=f"{when}ask the endpoint again instead of answering "
-                                                          "from the on-disk cache of earlier answers")
-    p.add_argument("--cache", metavar="DIR", help=f"{when}where answers are cached "
-                                                  "(default: $DIPLOKG_CACHE or ~/.cache/diplokg/wikidata)")
-    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help=f"{when}per request (default 60)")
-
-
-def _wikidata_commands(sub, command) -> None:
-    kb = command("kb", "The reference knowledge base. `diplokg kb update` refreshes it from Wikidata.")
-    actions = kb.add_subparsers(dest="kb_command", required=True, metavar="ACTION")
-    u = actions.add_parser("update", formatter_class=argparse.RawDescriptionHelpFormatter,
-                           epilog=f"example:\n  {EXAMPLES['kb update']}",
-                           help="refresh states and organisations from Wikidata",
-                           description="Refresh states and organisations of the knowledge base from Wikidata: "
-                                       "names, heads of state and government and ministers with their terms, "
-                                       "memberships. Writes the overlay the knowledge base reads "
-                                       "(~/.local/share/diplokg/kb/wikidata.trig) and the store's knowledge-base "
-                                       "graph; a failed update changes neither.")
-    u.add_argument("targets", nargs="*", metavar="STATE|ORG", help="names (however spelled) or Wikidata ids")
-    u.add_argument("--all", action="store_true", help="every state of the knowledge base (about 250 states, "
-                                                      "some 500 queries)")
-    u.add_argument("--languages", metavar="LIST", help="label languages, comma-separated "
-                                                       "(default: en,fr,es,de,it,pt,ru,uk,tr,az,hy,ar,fa)")
-    u.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
-    _wikidata_options(u)
-    _store_options(u, graph=False)
-
-    k = command("link", "Link the persons and organisations of the built graph that have no Wikidata id: ask the "
-                        "endpoint for items of the same name and accept one only when it is the one that fits what "
-                        "the articles say (post, state and date; an organisation's country). The others are listed "
-                        "by `diplokg query link-review`.")
-    k.add_argument("-o", "--output", metavar="FILE", help="with --graph: write the graph and its links to FILE "
-                                                          "(.trig or .nq); with the store: also export it there")
-    k.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
-    _wikidata_options(k)
-    _store_options(k)
-
-
-def _wikidata_client(args):
-    from .wikidata.cache import AnswerCache
-    from .wikidata.client import WikidataClient
-    from .wikidata.vocab import DEFAULT_ENDPOINT
-
-    return WikidataClient(args.endpoint or DEFAULT_ENDPOINT, cache=AnswerCache(args.cache), refresh=args.refresh,
-                          timeout=args.timeout)
-
-
-def _progress(args):
-    return None if args.quiet else lambda n, what, done: print(f"[{n}] {what}: {done}", file=sys.stderr)
-
-
-def cmd_kb(args) -> int:
-    from .store import default_store_path
-    from .wikidata.update import LANGUAGES, update_kb
-
-    languages = tuple(x.strip() for x in args.languages.split(",") if x.strip()) if args.languages else LANGUAGES
-    # the store's KB graph is refreshed too: the one named, else the default one if there is one
-    store = _open(args, create=True) if args.store or default_store_path().exists() else None
-    try:
-        report = update_kb(args.targets, _wikidata_client(args), store, all_states=args.all, languages=languages,
-                           progress=_progress(args))
-    finally:
-        if store is not None:
-            store.close()
-    print(f"updated {len(report.targets)} state(s) and organisation(s): {report.terms} dated terms, "
-          f"{report.memberships} memberships; {report.sent} queries sent, {report.cached} answered from the cache; "
-          f"wrote {report.overlay}", file=sys.stderr)
-    return 0
-
-
-def cmd_link(args) -> int:
-    from .wikidata.linker import find_links, link, write_with_links
-
-    client = _wikidata_client(args)
-    store = _open(args)
-    try:
-        if args.graph:
-            if not args.output:
-                raise DiplokgError("link --graph needs -o FILE: a graph file is not changed in place")
-            report = find_links(store, client, progress=_progress(args))
-            write_with_links(store, report.graph, args.output)
-        else:
-            report = link(store, client, progress=_progress(args))
-            if args.output:
-                from .build import output_format
-
-                store.export(Path(args.output), output_format(args.output))
-    finally:
-        store.close()
-    print(f"linked {len(report.linked)} of {len(report.verdicts)} entities without a Wikidata id; "
-          f"{report.reviewed} left for review (diplokg query link-review); {report.sent} queries sent, "
-          f"{report.cached} answered from the cache" + (f"; wrote {args.output}" if args.output else ""),
-          file=sys.stderr)
-    return 0
 
 
 def _open(args, create: bool = False):
@@ -187,10 +81,9 @@ def cmd_build(args) -> int:
     from .build import build
 
     progress = None if args.quiet else lambda n, source, what: print(f"[{n}] {source}: {what}", file=sys.stderr)
-    after = _linking_step(args) if args.link else None
     store = _open(args, create=True)
     try:
-        report = build(args.paths, store, output=args.output, progress=progress, after=after)
+        report = build(args.paths, store, output=args.output, progress=progress, after=wikidata.linking_step(args))
     finally:
         store.close()
     for line in report.skipped:
@@ -198,21 +91,6 @@ def cmd_build(args) -> int:
     print(f"built {len(report.built)} article(s), skipped {len(report.skipped)}"
           + (f"; wrote {args.output}" if args.output else ""), file=sys.stderr)
     return report.exit_code
-
-
-def _linking_step(args):
-    """`build --link`: after the articles, the linker over the whole store; its graph joins the output."""
-    from .wikidata.linker import LINKS_GRAPH, link
-
-    client = _wikidata_client(args)
-
-    def step(store):
-        report = link(store, client, progress=_progress(args))
-        print(f"linked {len(report.linked)} of {len(report.verdicts)} entities without a Wikidata id; "
-              f"{report.reviewed} left for review", file=sys.stderr)
-        return [LINKS_GRAPH]
-
-    return step
 
 
 def cmd_validate(args) -> int:
@@ -255,6 +133,14 @@ def cmd_export(args) -> int:
         store.close()
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
+
+
+def cmd_kb(args) -> int:
+    return wikidata.cmd_kb(args, _open)
+
+
+def cmd_link(args) -> int:
+    return wikidata.cmd_link(args, _open)
 
 
 def main(argv: list[str] | None = None) -> int:

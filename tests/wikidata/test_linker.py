@@ -123,3 +123,23 @@ def test_a_candidate_of_the_wrong_kind_is_neither_linked_nor_listed():
 def test_the_state_an_organisation_s_name_names(name, states):
     words = {"russian": "Q159", "russia": "Q159", "armenia": "Q399", "armenian": "Q399"}
     assert states_named_in(name, words) == states
+
+
+@pytest.mark.parametrize("name", ['Foo" } ; DROP ALL ; #', "Back\\slash \\u0022 name", "tab\tand\nnewline",
+                                  "x" * 500, "\x00\x01"])
+def test_hostile_names_are_asked_for_safely(client, name):
+    from ingest.wikidata import queries
+
+    if not queries.usable_name(name):
+        assert len(name) > 200 or not name.strip("\x00\x01")
+        return
+    assert client.select(queries.items_named([name, "Mikhail Mishustin"], ("en",))).rows  # still a valid query
+
+
+def test_a_store_with_nothing_to_link_gets_an_empty_links_graph(client, tmp_path):
+    store = _built(tmp_path, {"none.txt": "date 2021-01-01 Nothing happened in Moscow on Monday."})
+    try:
+        report = link(store, client)
+        assert report.verdicts == [] and client.sent == 0 and _links(store) == {}
+    finally:
+        store.close()

@@ -122,3 +122,16 @@ def test_the_updated_knowledge_base_conforms_to_the_shapes(client, overlay_dir):
     update_kb(["Russia", "Armenia", "OSCE"], client)
     conforms, _, text = validate_graph(kb_graph())
     assert conforms, text
+
+
+def test_an_interrupted_update_leaves_the_previous_overlay(client, overlay_dir):
+    update_kb(["Armenia"], client)
+    before = overlay_path().read_bytes()
+
+    def interrupt(number, target, what):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        update_kb(["Russia", "Armenia"], client, progress=interrupt)
+    assert overlay_path().read_bytes() == before
+    assert [p.name for p in overlay_dir.iterdir()] == ["wikidata.trig"]
