@@ -65,9 +65,12 @@ def unlinked_entities(store: Store, kb: KnowledgeBase) -> list[Unlinked]:
 
 
 def _posts(store: Store, found: dict[str, Unlinked]) -> None:
+    # Within one graph: every article repeats its posts' triples, and across the union of graphs the
+    # repeats would multiply the join (90 s for 1,000 articles instead of a tenth of a second).
     rows = store.query(_PREFIXES + """SELECT DISTINCT ?entity ?role ?ofWikidata ?day WHERE {
-  ?holding a dkg:PostHolding ; dkg:holder ?entity ; dkg:post ?post ; dkg:heldOn ?day .
-  ?post org:role ?role ; org:postIn ?of . ?of skos:exactMatch ?ofWikidata }""").rows
+  GRAPH ?g { ?holding a dkg:PostHolding ; dkg:holder ?entity ; dkg:post ?post ; dkg:heldOn ?day .
+             ?post org:role ?role ; org:postIn ?of }
+  ?of skos:exactMatch ?ofWikidata }""").rows
     for entity, role, of, day in rows:
         state, held = qid_of(str(of)), day.toPython() if isinstance(day, Literal) else None
         if str(entity) in found and state and isinstance(held, date):
@@ -77,7 +80,8 @@ def _posts(store: Store, found: dict[str, Unlinked]) -> None:
 def _states(store: Store, found: dict[str, Unlinked], kb: KnowledgeBase) -> None:
     """A state body acts for its state (prov:actedOnBehalfOf); otherwise a state its name names."""
     rows = store.query(_PREFIXES + """SELECT DISTINCT ?entity ?stateWikidata WHERE {
-  ?entity prov:actedOnBehalfOf ?state . ?state skos:exactMatch ?stateWikidata }""").rows
+  { SELECT DISTINCT ?entity ?state WHERE { ?entity prov:actedOnBehalfOf ?state } }
+  ?state skos:exactMatch ?stateWikidata }""").rows
     for entity, state in rows:
         if str(entity) in found and qid_of(str(state)):
             found[str(entity)].states.add(qid_of(str(state)))
