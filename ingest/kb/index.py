@@ -102,16 +102,18 @@ class KnowledgeBase:
         self.revision = 0  # bumped by register(), so that name indexes know when to grow
 
     @classmethod
-    def reference(cls) -> "KnowledgeBase":
-        """The bundled reference KB with the overlay (shared; call `copy()` before registering article
-        entities). Read again when a file changed."""
-        return cls._reference(_versions(ontology_files()), _versions(kb_files() + kb_overlay_files()))
+    def reference(cls, overlay: list[Path] | None = None) -> "KnowledgeBase":
+        """The bundled reference KB with the overlay `kb update` wrote, or with the `overlay` files given
+        (`[]`: the bundled KB alone). Shared: call `copy()` before registering article entities. Read again
+        when a file changed."""
+        files = kb_files() + (kb_overlay_files() if overlay is None else overlay)
+        return cls._reference(_versions(ontology_files()), _versions(files))
 
     @classmethod
     @cache
-    def _reference(cls, *versions) -> "KnowledgeBase":
+    def _reference(cls, ontology_versions: tuple, kb_versions: tuple) -> "KnowledgeBase":
         kb = cls()
-        kb._index(ontology_graph() + kb_graph())
+        kb._index(_read(ontology_versions) + _read(kb_versions))
         return kb
 
     @classmethod

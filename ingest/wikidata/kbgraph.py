@@ -60,12 +60,14 @@ def graph_name(qid: str) -> URIRef:
 
 
 class OverlayBuilder:
-    """Turns fetched answers into overlay graphs, giving Wikidata items the IRIs the KB already uses."""
+    """Turns fetched answers into overlay graphs, giving Wikidata items the IRIs the bundled KB uses (it is
+    built on the bundled KB, without the overlay it rewrites)."""
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.names = NameIndex(kb)
         self.by_qid = {qid_of(e.wikidata): iri for iri, e in kb.entities.items() if e.wikidata}
+        self.minted: dict[str, str] = {}  # Q-id -> IRI of the persons this update names
 
     def graph(self, fetched: Fetched) -> Graph:
         g = new_graph()
@@ -99,22 +101,23 @@ class OverlayBuilder:
             g.add((node, PROV.wasInfluencedBy, activity))
 
     def person(self, g: Graph, qid: str, fetched: Fetched, statements: list[Statement]) -> URIRef | None:
-        """The KB IRI of a person item, written into `g` with its names when the KB did not have it."""
-        if qid in self.by_qid:
-            iri = self.by_qid[qid]
-        else:
-            english = [text for kind, text, lang in fetched.names.get(qid, []) if kind == "label" and lang == "en"]
-            if not english:
+        """The KB IRI of a person item. A person the bundled KB lacks is described (class, name, Wikidata id)
+        in every graph that names it, so that each target's graph stands on its own when replaced."""
+        english = next((text for kind, text, lang in fetched.names.get(qid, []) if kind == "label" and lang == "en"),
+                       None)
+        iri = self.by_qid.get(qid) or self.minted.get(qid)
+        if iri is None:
+            if english is None:
                 return None  # a person without an English label cannot be named in the KB
-            iri = self._new_person_iri(qid, english[0], statements)
-            node = URIRef(iri)
+            iri = self.minted[qid] = self._new_person_iri(qid, english, statements)
+        node = URIRef(iri)
+        if qid not in self.by_qid:
             g.add((node, RDF.type, DKG.Person))
-            if self.kb.get(iri) is None:
-                g.add((node, SKOS.prefLabel, Literal(english[0], lang="en")))
+            if self.kb.get(iri) is None and english is not None:
+                g.add((node, SKOS.prefLabel, Literal(english, lang="en")))
             g.add((node, SKOS.exactMatch, WD[qid]))
-            self.by_qid[qid] = iri
         self._names(g, iri, "Person", fetched.names.get(qid, []), None)
-        return URIRef(iri)
+        return node
 
     def _new_person_iri(self, qid: str, label: str, statements: list[Statement]) -> str:
         """person/<slug>; a curated person of that IRI without a Wikidata id is the same person only when

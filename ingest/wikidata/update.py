@@ -107,7 +107,7 @@ def _names(answer: Answer):
 def update_kb(names: list[str], client: WikidataClient, store: Store | None = None, all_states: bool = False,
               languages: tuple[str, ...] = LANGUAGES, progress: Progress | None = None,
               overlay: Path | None = None) -> UpdateReport:
-    kb = KnowledgeBase.reference()
+    kb = KnowledgeBase.reference(overlay=[])  # the overlay is what this rewrites
     targets = resolve_targets(names, kb, all_states)
     builder, graphs, report = OverlayBuilder(kb), {}, UpdateReport()
     for number, target in enumerate(targets, start=1):
