@@ -45,7 +45,8 @@ class EventDetector:
     def _sentence(self, view: SentenceView, index: int) -> list[Found]:
         found = []
         for match in self.lexicon.find(view.tokens):
-            if any(k in view.covered for k in range(match.start, match.end)):
+            head = view.covered.get(match.start)
+            if head is not None and head.mention.kind in ("name", "alias") and head.start < match.start:
                 continue  # a word inside a name: "Line of Contact", "Security Council"
             status = status_of(view, match.start)
             if status is None:
@@ -55,7 +56,7 @@ class EventDetector:
             event = Event(match.event_type, view.tokens[match.start].start, view.tokens[match.end - 1].end, [index],
                           participants(frame, info), frame.place, status=status)
             _consultation_sides(event)
-            found.append(Found(event, match.start, match.end, bool(frame.subject or frame.author)))
+            found.append(Found(event, match.start, match.end, bool(frame.subject or frame.author), passive=frame.passive))
         return found
 
 

@@ -5,7 +5,7 @@ An event reported inside another takes its sense from it:
   speaker's ("Putin said a ceasefire is needed" is Putin's call for a ceasefire);
 - accused X of E: E is alleged, and X did it;
 - denied E: E is denied, by the one who denies;
-- mediated E / brokered E: the mediator mediates E (an agreement, talks);
+- mediated E / brokered E, and E mediated by X: the mediator mediates E (an agreement, talks, an exchange);
 - invited X for E: E is planned, X are its parties, the host of the invitation mediates or hosts it;
 - called for E / demanded E / offered E: E is not asserted (it is asked for, not reported).
 Two verbs sharing one subject ("X called for A and calls on Y") share its actors.
@@ -34,6 +34,7 @@ class Found:
     end: int
     has_subject: bool
     keep: bool = True
+    passive: bool = False
 
 
 def relate(view: SentenceView, found: list[Found]) -> None:
@@ -63,6 +64,10 @@ def _shares_subject(view: SentenceView, outer: Found, inner: Found) -> bool:
 
 def _embed(outer: Found, inner: Found) -> None:
     o, e = outer.event, inner.event
+    if e.type == "Mediation" and o.type in BROKERED and inner.passive:
+        inner.keep = False  # "an exchange mediated by Qatar": Qatar mediates the exchange
+        _add(o, _roles(e, "mediator"), "mediator")
+        return
     if o.type in SPEECH:
         outer.keep = False
         if e.type in SPEECH_ACTS and not inner.has_subject:

@@ -73,7 +73,8 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
     frame.author = _author(view, start)
     if not frame.subject and end < len(view.tokens) and view.words[end] == "from":
         frame.subject = view.list_from(end + 1, +1)  # "mediators from the OSCE"
-    frame.place = _place(view, start, end)
+    frame.place = _place(view, start, end, toward=match.event_type in ("Talks", "Meeting", "Visit", "Mediation",
+                                                                        "Invitation"))
     return frame
 
 
@@ -95,6 +96,9 @@ def participants(frame: Frame, info: EventTypeInfo) -> list[Participant]:
 
 
 def _passive(view: SentenceView, start: int) -> bool:
+    """"were invited by", and the reduced relative "an exchange mediated by Qatar"."""
+    if view.words[start].endswith(("ed", "en")) and start + 1 < len(view.words) and view.words[start + 1] == "by":
+        return True
     k = start - 1
     while k >= 0 and view.words[k] in ("also", "already", "reportedly", "allegedly", "not", "been"):
         k -= 1
@@ -166,10 +170,11 @@ def _author(view: SentenceView, start: int) -> list[Slot]:
     return []
 
 
-def _place(view: SentenceView, start: int, end: int) -> str | None:
+def _place(view: SentenceView, start: int, end: int, toward: bool = False) -> str | None:
     """The nearest place after a locative preposition in the clause around the trigger, after before.
 
-    Distance is counted in words outside names, so that a long name does not hide the place."""
+    Distance is counted in words outside names, so that a long name does not hide the place. Before a
+    consultation, "to X" is where it is held ("sent their ministers to Moscow to hold talks")."""
     seen, k = 0, end
     while k < len(view.tokens) and seen < _PLACE_WINDOW and view.words[k] not in BARRIERS:
         slot = view.place_at(k)
@@ -180,7 +185,7 @@ def _place(view: SentenceView, start: int, end: int) -> str | None:
     seen, k = 0, start - 1
     while k >= 0 and seen < _PLACE_WINDOW and view.words[k] not in BARRIERS:
         slot = view.place_at(k)
-        if slot is not None and k > 0 and view.words[k - 1] in ("in", "at", "to"):
+        if slot is not None and k > 0 and view.words[k - 1] in ({"in", "at", "to"} if toward else {"in", "at"}):
             return slot.entity
         seen += k not in view.covered
         k -= 1

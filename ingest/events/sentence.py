@@ -95,4 +95,17 @@ class SentenceView:
                 k += step
                 continue
             break
+        if step > 0 and len(out) > 1 and self._starts_clause(out[-1]):
+            out.pop()  # "mediated by Qatar, and the United States freed ...": a new subject, not a list item
         return out if step > 0 else list(reversed(out))
+
+    def _starts_clause(self, slot: Slot) -> bool:
+        """An actor joined by 'and' and followed by a verb: the subject of the next clause."""
+        k = slot.end
+        if k >= len(self.tokens):
+            return False
+        word, lemma = self.words[k], self.lemmas[k]
+        before = self.words[slot.start - 1] if slot.start > 0 else ""
+        joined = before == "and" or (before == "the" and slot.start > 1 and self.words[slot.start - 2] == "and")
+        verb_like = word in ADVERBS or (lemma != word and word.isalpha() and not word.endswith("s"))
+        return joined and verb_like
