@@ -14,7 +14,8 @@ from ..model import Participant
 from .lexicon import EventTypeInfo, TriggerMatch
 from .sentence import BARRIERS, COMPLEMENTIZERS, QUOTES, SentenceView, Slot
 
-_OBJECT_LEAD = {"the", "a", "an", "to", "on", "upon", "with", "his", "her", "their", "its", "both", ",", "by"}
+_OBJECT_LEAD = {"the", "a", "an", "to", "on", "upon", "with", "his", "her", "their", "its", "both", ",", "by",
+                "that", "once", "again", "any"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "to", "on", "outside", "inside", "towards", "toward", "into", "of"}
 _BE = {"be", "is", "are", "was", "were", "been", "being"}
 # Verbs whose object noun names the event and whose subject takes part in it: "X organized talks".
@@ -25,7 +26,8 @@ SUPPORT = HOSTING | {"hold", "attend", "join", "have", "conduct", "begin", "star
 _SUPPORT_REACH = 5
 # "X has managed to convince ...", "X decided to invite ...": the verb's subject is X.
 CONTROL = {"manage", "try", "decide", "seek", "attempt", "want", "hope", "plan", "continue", "intend", "vow",
-           "pledge", "promise", "agree", "offer", "refuse", "fail", "need", "have", "move"}
+           "pledge", "promise", "agree", "offer", "refuse", "fail", "need", "have", "move", "quick", "eager",
+           "ready", "keen", "able", "willing", "prepared", "determined", "set"}
 # "X convinced A and B to hold talks": X brings the sides together, A and B meet.
 CAUSATIVE = {"convince", "persuade", "urge", "invite", "bring", "push", "press", "get", "encourage", "call",
              "summon", "convene", "gather"}
@@ -70,6 +72,10 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
     if frame.passive:
         agent = _after_word(view, end, {"by"}, window=3)
         frame.subject, frame.object = agent, frame.subject
+    elif not frame.subject and end < len(view.tokens) and view.words[end] == "by":
+        frame.subject = view.list_from(end + 1, +1)  # "the bombing by Azerbaijani forces"
+    if not frame.subject and view.words[start].endswith("ing") and start > 0 and view.words[start - 1] == ",":
+        frame.subject = _sentence_subject(view)  # "Aliyev was categorical, demanding that ..."
     frame.author = _author(view, start)
     if not frame.subject and end < len(view.tokens) and view.words[end] == "from":
         frame.subject = view.list_from(end + 1, +1)  # "mediators from the OSCE"
@@ -96,13 +102,15 @@ def participants(frame: Frame, info: EventTypeInfo) -> list[Participant]:
 
 
 def _passive(view: SentenceView, start: int) -> bool:
-    """"were invited by", and the reduced relative "an exchange mediated by Qatar"."""
-    if view.words[start].endswith(("ed", "en")) and start + 1 < len(view.words) and view.words[start + 1] == "by":
+    """"were invited by", "have been invited for", and the reduced relative "an exchange mediated by Qatar"."""
+    if not view.words[start].endswith(("ed", "en")):
+        return False
+    if start + 1 < len(view.words) and view.words[start + 1] == "by":
         return True
     k = start - 1
-    while k >= 0 and view.words[k] in ("also", "already", "reportedly", "allegedly", "not", "been"):
+    while k >= 0 and view.words[k] in ("also", "already", "reportedly", "allegedly", "not", "just", "since"):
         k -= 1
-    return k >= 0 and (view.words[k] in _BE or view.lemmas[k] == "be") and view.words[start].endswith(("ed", "en"))
+    return k >= 0 and (view.words[k] in _BE or view.lemmas[k] == "be")
 
 
 def _subject(view: SentenceView, start: int) -> list[Slot]:
@@ -128,6 +136,15 @@ def _support_verb(view: SentenceView, start: int) -> int | None:
         if view.lemmas[k] in SUPPORT:
             return k
     return None
+
+
+def _sentence_subject(view: SentenceView) -> list[Slot]:
+    """The actors a sentence opens with: the subject a participle clause shares."""
+    k = 0
+    while k < len(view.tokens) and (view.words[k] in ("the", "a", "an") or (k in view.covered and
+                                                                           view.actor_at(view.covered[k].start) is None)):
+        k += 1
+    return view.list_from(k, +1) if k < len(view.tokens) and k in view.covered else []
 
 
 def _causative(view: SentenceView, start: int) -> int | None:

@@ -25,7 +25,9 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
         elif it.kind == "demonym" and it.function != "modifier":
             plural_noun = words[it.start].text.endswith("s") and not words[it.start].text.endswith("ss")
             group = after is not None and after.folded in GROUP_NOUNS
-            it.function = "actor" if plural_noun or group or _unnamed_officials(it, items, words) else "modifier"
+            kb_cls = lambda x: kb.get(x.entity).cls if kb.get(x.entity) else None
+            unnamed = _unnamed_officials(it, items, words, kb_cls)
+            it.function = "actor" if plural_noun or group or unnamed else "modifier"
         elif kb.get(it.entity) is not None and kb.get(it.entity).cls == "Place":
             it.function = "place"
         elif it.function == "name":
@@ -42,12 +44,12 @@ def _acts(before: Word | None, after: Word | None) -> bool:
     return False
 
 
-def _unnamed_officials(demonym: Item, items: list[Item], words: list[Word]) -> bool:
+def _unnamed_officials(demonym: Item, items: list[Item], words: list[Word], kb_cls) -> bool:
     """"the Armenian and Azerbaijani foreign ministers": the states act through officials not named."""
     k = demonym.end
     while True:
         nxt = next((x for x in items if x.start == k), None)
-        if nxt is not None and nxt.kind == "demonym":
+        if nxt is not None and (nxt.kind == "demonym" or (nxt.kind == "name" and kb_cls(nxt) == "State")):
             k = nxt.end
         elif k < len(words) and words[k].folded in ("and", ""):
             k += 1
