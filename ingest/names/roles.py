@@ -18,7 +18,7 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
         before = words[it.start - 1] if it.start > 0 else None
         after = words[it.end] if it.end < len(words) else None
         if it.entity in kb.capitals:
-            if _acts(before, after):
+            if _acts(before, after) or (before is not None and before.lemma in ADDRESSING):
                 it.entity, it.kind, it.function = kb.capitals[it.entity], "capital", "actor"
             else:
                 it.function = "place"
@@ -28,10 +28,19 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
             kb_cls = lambda x: kb.get(x.entity).cls if kb.get(x.entity) else None
             unnamed = _unnamed_officials(it, items, words, kb_cls)
             it.function = "actor" if plural_noun or group or unnamed else "modifier"
+            if group and not any(x.start == it.end for x in items):
+                it.end += 1  # the mention is the group: "Azerbaijani forces"
         elif kb.get(it.entity) is not None and kb.get(it.entity).cls == "Place":
             it.function = "place"
         elif it.function == "name":
             it.function = "actor"
+
+
+# Verbs whose object is a government when it is a capital: "warned Kyiv", "urged Baku". (Verbs of
+# attack are not among them: "shelled Kyiv" is the city.)
+ADDRESSING = {"warn", "urge", "accuse", "blame", "criticise", "criticize", "condemn", "pressure", "sanction",
+              "threaten", "invite", "ask", "tell", "support", "back", "recognise", "recognize", "reject", "thank",
+              "congratulate", "call", "summon", "persuade", "convince", "defy", "rebuke"}
 
 
 def _acts(before: Word | None, after: Word | None) -> bool:
