@@ -48,6 +48,8 @@ class EventDetector:
             head = view.covered.get(match.start)
             if head is not None and head.mention.kind in ("name", "alias") and head.start < match.start:
                 continue  # a word inside a name: "Line of Contact", "Security Council"
+            if _describes(view, match.start):
+                continue  # "Qatar, which mediates between them": what an actor does, not an event
             status = status_of(view, match.start)
             if status is None:
                 continue  # negated or hypothetical: not an event the text asserts
@@ -64,6 +66,13 @@ class EventDetector:
             found.append(Found(event, match.start, match.end, bool(frame.subject or frame.author),
                                passive=frame.passive, lemma=view.lemmas[match.start], purpose=purpose))
         return found
+
+
+def _describes(view: SentenceView, start: int) -> bool:
+    """A present-tense verb right after ', which' or ', who' describes its antecedent."""
+    word, lemma = view.words[start], view.lemmas[start]
+    present = word == lemma or word == lemma + "s" or word == lemma + "es"
+    return present and start > 1 and view.words[start - 1] in ("which", "who") and view.words[start - 2] == ","
 
 
 _TRUCE = {"ceasefire", "truce", "armistice", "cease"}

@@ -88,7 +88,7 @@ def _embed(outer: Found, inner: Found, side) -> None:
         outer.keep = False
         if e.type in SPEECH_ACTS and not inner.has_subject:
             _inherit(e, o, "initiator")
-    elif o.type == "Accusation":
+    elif o.type == "Accusation" and e.type not in SPEECH_ACTS:
         e.status = "Alleged"
         accused = [p.entity for p in o.participants if p.role == "target"]
         if accused and e.type not in SPEECH_ACTS:

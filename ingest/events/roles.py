@@ -117,7 +117,9 @@ def _subject(view: SentenceView, start: int) -> list[Slot]:
     """The actors right before the trigger, past adverbs, auxiliaries, dates and control verbs."""
     k = start - 1
     while k >= 0:
-        if (view.skippable(k) or view.words[k] in QUOTES) and k not in view.covered:
+        if view.words[k] == "," and (relative := _relative_clause_start(view, k)) is not None:
+            k = relative - 1  # "Egypt and Qatar, which mediate between them, called for": skip the clause
+        elif (view.skippable(k) or view.words[k] in QUOTES) and k not in view.covered:
             k -= 1
         elif view.words[k] == "to" and k > 0 and view.lemmas[k - 1] in CONTROL:
             k -= 2
@@ -135,6 +137,16 @@ def _support_verb(view: SentenceView, start: int) -> int | None:
             return None
         if view.lemmas[k] in SUPPORT:
             return k
+    return None
+
+
+def _relative_clause_start(view: SentenceView, comma: int) -> int | None:
+    """The comma that opens ", which ...," or ", who ...," ending at `comma`, if there is one."""
+    for j in range(comma - 1, max(0, comma - 25), -1):
+        if view.words[j] in BARRIERS:
+            return None
+        if view.words[j] in ("which", "who") and j > 0 and view.words[j - 1] == ",":
+            return j - 1
     return None
 
 

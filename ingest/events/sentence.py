@@ -101,8 +101,8 @@ class SentenceView:
             if w in LIST_GLUE or w in QUOTES or (out and step < 0 and self.skippable(k)):
                 k += step
                 continue
-            if k in self.covered:  # a title or modifier inside the list: "US Secretary of State Mike Pompeo"
-                k += step
+            if k in self.covered and self.covered[k].mention.function == "modifier":
+                k += step  # a title or modifier inside the list: "US Secretary of State Mike Pompeo"
                 continue
             break
         if step > 0 and len(out) > 1 and self._starts_clause(out[-1]):

@@ -32,6 +32,8 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
                 it.end += 1  # the mention is the group: "Azerbaijani forces"
         elif kb.get(it.entity) is not None and kb.get(it.entity).cls == "Place":
             it.function = "place"
+        elif _possessed_group(it, words, items, kb):
+            it.function, it.end = "actor", it.end + 2  # "Sudan's army": the state's forces act
         elif it.function == "name":
             it.function = "actor"
 
@@ -64,3 +66,10 @@ def _unnamed_officials(demonym: Item, items: list[Item], words: list[Word], kb_c
             k += 1
         else:
             return nxt is not None and nxt.kind == "title" and nxt.entity is None
+
+
+def _possessed_group(it: Item, words: list[Word], items: list[Item], kb: KnowledgeBase) -> bool:
+    entity = kb.get(it.entity)
+    k = it.end
+    return (entity is not None and entity.cls == "State" and k + 1 < len(words) and words[k].text in POSSESSIVE
+            and words[k + 1].folded in GROUP_NOUNS and not any(x.start == k + 1 for x in items))

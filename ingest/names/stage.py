@@ -15,7 +15,7 @@ from ..namespaces import ID, slug
 from ..text import english
 from .items import Item, find_items
 from .matcher import NameIndex
-from .normalise import fold, skeletons
+from .normalise import fold, identity_key, skeletons
 from .officials import Holding, counterpart_holdings, title_holdings
 from .orgs import body_of_state, is_org_name
 from .roles import assign_functions
@@ -150,7 +150,7 @@ class NameResolver:
             match = self.index.match(text, {"Person"})
             confirmed = match.entity or self._confirmed_by_post(match.candidates, post_type, owner, record)
             item.candidates = [] if confirmed else match.candidates
-            item.entity = confirmed or self._entity(record, "Person", text, key=skeletons(text)[0])
+            item.entity = confirmed or self._entity(record, "Person", text, key=identity_key(text))
         item.kind = "name"
         self._seen_as(record, item.entity, text)
         return item.entity
