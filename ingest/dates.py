@@ -7,3 +7,8 @@ from .model import Record
 def resolve_dates(record: Record) -> Record:
     record.date = record.article.published
     return record
+
+
+def date_for(record: Record, sentence: int, start: int, end: int):
+    """The date expression that dates an event whose trigger is at [start, end) in a sentence, or None."""
+    return None

@@ -30,6 +30,8 @@ class Pipeline:
     stages: list[tuple[str, Stage]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        if self.events.kb is None:
+            self.events.kb = self.kb
         if not self.stages:
             names = NameResolver(self.kb)
             self.stages = [

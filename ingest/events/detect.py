@@ -1,12 +1,20 @@
 """Stage: events from trigger patterns, with participants in roles, a place, a date and a status."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import replace
 
+from ..dates import date_for
 from ..kb.index import KnowledgeBase
-from ..model import Event, Mention, Record, Token
+from ..model import Event, Mention, Participant, Record, Token
+from .embedding import CONSULTATIONS, Found, relate
 from .lexicon import Lexicon
-from .roles import participants_of
+from .modality import status_of
+from .roles import participants, read_frame
+from .sentence import SentenceView
+
+# Events whose sides the text often leaves to the context: "the clashes that broke out on Sunday".
+DYADIC = {"ArmedClash", "CeasefireViolation", "CeasefireAgreement"}
 
 
 class EventDetector:
@@ -21,13 +29,126 @@ class EventDetector:
         mentions: dict[int, list[Mention]] = defaultdict(list)
         for m in record.mentions:
             mentions[m.sentence].append(m)
+        dates = {(t.sentence, i) for d in record.dates for i, t in enumerate(tokens[d.sentence])
+                 if d.start <= t.start < d.end}
         for s in record.sentences:
-            sentence_tokens = tokens[s.index]
-            for match in self.lexicon.find(sentence_tokens):
-                info = self.lexicon.types[match.event_type]
-                trigger = sentence_tokens[match.start:match.end]
-                event = Event(match.event_type, trigger[0].start, trigger[-1].end, [s.index])
-                event.participants, event.place = participants_of(match, info, sentence_tokens,
-                                                                  mentions[s.index], self.kb)
-                record.events.append(event)
+            view = SentenceView(tokens[s.index], mentions[s.index], {i for si, i in dates if si == s.index})
+            found = self._sentence(view, s.index)
+            relate(view, found, side=lambda iri: self.kb.state_of(iri) or iri)
+            for f in found:
+                if f.keep:
+                    f.event.date = date_for(record, s.index, f.event.start, f.event.end)
+                    record.events.extend(_bilateral(f.event))
+        _default_sides(record, self.kb)
         return record
+
+    def _sentence(self, view: SentenceView, index: int) -> list[Found]:
+        found = []
+        for match in self.lexicon.find(view.tokens):
+            head = view.covered.get(match.start)
+            if head is not None and head.mention.kind in ("name", "alias") and head.start < match.start:
+                continue  # a word inside a name: "Line of Contact", "Security Council"
+            if _describes(view, match.start):
+                continue  # "Qatar, which mediates between them": what an actor does, not an event
+            status = status_of(view, match.start)
+            if status is None:
+                continue  # negated or hypothetical: not an event the text asserts
+            frame = read_frame(view, match)
+            event_type = _brokered_truce(view, match)
+            info = self.lexicon.types[event_type]
+            event = Event(event_type, view.tokens[match.start].start, view.tokens[match.end - 1].end, [index],
+                          participants(frame, info), frame.place, status=status)
+            if event_type != match.event_type:  # "Putin mediated a truce": the truce, with Putin mediating
+                for p in event.participants:
+                    p.role = "mediator" if p.role == "party" and p.entity in {s.entity for s in frame.subject} else p.role
+            _consultation_sides(event)
+            purpose = any(w in ("for", "to") for w in view.words[max(0, match.start - 3):match.start])
+            found.append(Found(event, match.start, match.end, bool(frame.subject or frame.author),
+                               passive=frame.passive, lemma=view.lemmas[match.start], purpose=purpose))
+        return found
+
+
+def _describes(view: SentenceView, start: int) -> bool:
+    """A present-tense verb right after ', which' or ', who' describes its antecedent."""
+    word, lemma = view.words[start], view.lemmas[start]
+    present = word == lemma or word == lemma + "s" or word == lemma + "es"
+    return present and start > 1 and view.words[start - 1] in ("which", "who") and view.words[start - 2] == ","
+
+
+_TRUCE = {"ceasefire", "truce", "armistice", "cease"}
+
+
+def _brokered_truce(view: SentenceView, match) -> str:
+    """A mediation whose object is a truce reports the truce: "X mediates a cease-fire"."""
+    if match.event_type == "Mediation" and any(w in _TRUCE for w in view.words[match.end:match.end + 4]):
+        return "CeasefireAgreement"
+    return match.event_type
+
+
+def _bilateral(event: Event) -> list[Event]:
+    """A call has two ends: "calls between Putin and Aliyev and Pashinyan" are two calls, each with the
+    first-named actor. A call with one end named is no event."""
+    if event.type != "PhoneCall":
+        return [event]
+    if len(event.participants) < 2:
+        return []
+    hub, *others = event.participants
+    return [replace(event, participants=[Participant(hub.entity, "participant"), Participant(o.entity, "participant")],
+                    sentences=list(event.sentences)) for o in others]
+
+
+def _consultation_sides(event: Event) -> None:
+    """At talks with a host or a mediator, the others are the parties."""
+    if event.type in CONSULTATIONS - {"PhoneCall"} and any(p.role in ("host", "mediator") for p in event.participants):
+        for p in event.participants:
+            if p.role == "participant":
+                p.role = "party"
+
+
+def _default_sides(record: Record, kb: KnowledgeBase) -> None:
+    """Clashes and truces with no side named get the article's conflict dyad: the pair of states it
+    names together most often ("between Armenia and Azerbaijan", "the Armenia-Azerbaijan conflict")."""
+    dyad, theatre = conflict_dyad(record, kb), conflict_theatre(record)
+    for e in (e for e in record.events if e.type in DYADIC):
+        if dyad and not any(kb.get(p.entity) and kb.get(p.entity).cls == "State" for p in e.participants):
+            e.participants.extend(Participant(state, "party") for state in dyad)
+        e.place = e.place or theatre
+
+
+def conflict_theatre(record: Record) -> str | None:
+    """The place the article's fighting is about: the place named most often in sentences about it."""
+    lemmas: dict[int, set[str]] = defaultdict(set)
+    for t in record.tokens:
+        lemmas[t.sentence].add(t.lemma)
+    places = Counter(m.entity for m in record.mentions
+                     if m.cls == "Place" and m.entity and lemmas[m.sentence] & _CONFLICT_WORDS)
+    if not places:
+        return None
+    (top, count), *rest = places.most_common()
+    return top if not rest or rest[0][1] < count else None
+
+
+_CONFLICT_WORDS = {"conflict", "war", "clash", "fighting", "fight", "hostility", "hostilities", "ceasefire",
+                   "truce", "party", "side", "dispute", "border", "offensive", "confrontation", "battle"}
+
+
+def conflict_dyad(record: Record, kb: KnowledgeBase) -> tuple[str, str] | None:
+    """The pair of states the article names as the sides of its conflict, or None when unclear."""
+    pairs: Counter = Counter()
+    lemmas: dict[int, set[str]] = defaultdict(set)
+    for t in record.tokens:
+        lemmas[t.sentence].add(t.lemma)
+    states = [m for m in record.mentions if m.cls == "State" and m.entity]
+    for a, b in zip(states, states[1:]):
+        if a.sentence != b.sentence or a.entity == b.entity:
+            continue
+        gap = record.text[a.end:b.start].strip().lower()
+        before = record.text[max(0, a.start - 12):a.start].lower()
+        if gap in ("-", "–", "/"):
+            pairs[tuple(sorted((a.entity, b.entity)))] += 2
+        elif gap == "and" and lemmas[a.sentence] & _CONFLICT_WORDS:
+            pairs[tuple(sorted((a.entity, b.entity)))] += 2 if "between" in before else 1
+    if not pairs:
+        return None
+    (top, count), *rest = pairs.most_common()
+    return top if not rest or rest[0][1] < count else None

@@ -2,7 +2,7 @@
 
 Pattern syntax (documented in ontology/event-types.ttl): tokens separated by spaces; a token is a lemma
 or several joined by '|'; a hyphenated word matches its parts ('cease-fire' = 'cease - fire'); '...'
-is a gap of zero to four tokens. A token matches a word whose lemma or lower-cased form equals it.
+is a gap of zero to six tokens. A token matches a word whose lemma or lower-cased form equals it.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from ..model import Token
 from ..namespaces import DKG, local_name
 
 GAP = None
-MAX_GAP = 4
+MAX_GAP = 6
 
 
 @dataclass(frozen=True)
@@ -118,8 +118,18 @@ class Lexicon:
         return sorted(kept, key=lambda m: m.start)
 
 
+_QUOTES = {'"', "“", "”", "«", "»", "‘", "’", "'"}
+
+
 def _word_matches(tok: Token, word: str) -> bool:
     return tok.lemma == word or tok.text.lower() == word
+
+
+def _skip_quotes(tokens: list[Token], i: int) -> int:
+    """Quotation marks inside a phrase do not break it: to hold “consultations”."""
+    while i < len(tokens) and tokens[i].text in _QUOTES:
+        i += 1
+    return i
 
 
 def _match(elements, tokens: list[Token], i: int) -> int | None:
@@ -135,9 +145,10 @@ def _match(elements, tokens: list[Token], i: int) -> int | None:
             if end is not None:
                 return end
         return None
+    j = _skip_quotes(tokens, i)
     for alt in head:
-        if i + len(alt) <= len(tokens) and all(_word_matches(tokens[i + k], w) for k, w in enumerate(alt)):
-            end = _match(rest, tokens, i + len(alt))
+        if j + len(alt) <= len(tokens) and all(_word_matches(tokens[j + k], w) for k, w in enumerate(alt)):
+            end = _match(rest, tokens, j + len(alt))
             if end is not None:
-                return end
+                return end if rest else j + len(alt)
     return None

@@ -1,12 +1,173 @@
-"""Stage: one node per real-world event, within an article and across articles."""
+"""Stage: one node per real-world event, within an article and across articles.
+
+Two reports are one event when their types are compatible (the same, or both consultations), their dates
+agree (the same day, or at least one undated), and they share a participant (a unit such as the Minsk
+Group overlaps its parent, the OSCE) or name the same place. Within an article all such reports become
+one event with every sentence as provenance; across articles the event keeps the IRI of the first
+article that reported it, so that each article's graph writes statements about the same node and
+re-building one article replaces only that article's statements.
+"""
 from __future__ import annotations
 
-from ..model import Record
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..kb.index import KnowledgeBase
+from ..model import Event, Participant, Record
 from ..namespaces import ID, digest
 
+# Types that may name the same real event: consultations are reported as meetings, talks or mediation.
+FAMILY = {"Meeting": "consult", "Talks": "consult", "Mediation": "consult", "Visit": "consult",
+          "CeasefireAgreement": "truce", "Agreement": "agreement"}
+# When reports of one event differ in type, the node takes the most specific.
+SPECIFICITY = ["Talks", "Mediation", "Visit", "Meeting"]
+ROLE_PRIORITY = ["mediator", "host", "initiator", "target", "party", "participant"]
+STATUS_PRIORITY = ["Alleged", "Denied", "Asserted", "Planned"]
 
+
+def family(event_type: str) -> str:
+    return FAMILY.get(event_type, event_type)
+
+
+def _day(event: Event) -> date | None:
+    return event.date.value if event.date is not None and event.date.precision == "day" else None
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What the index keeps of an event to recognise it in another article."""
+
+    iri: str
+    type: str
+    day: date | None
+    place: str | None
+    actors: frozenset[tuple[str, str]]  # (participant, the side it stands for)
+    source: str
+    roles: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
 class EventIndex:
+    kb: KnowledgeBase | None = None
+    entries: list[Signature] = field(default_factory=list)
+
     def merge(self, record: Record) -> Record:
-        for n, e in enumerate(record.events):
-            e.iri = str(ID[f"event/{digest(record.article.source, n)}"])
+        record.events = dedupe(record.events, self._expand)
+        self.entries = [s for s in self.entries if s.source != record.article.source]
+        taken: set[str] = set()
+        for e in record.events:
+            match = self._best(e, record.article.source, taken)
+            if match is not None:
+                e.iri, e.type = match.iri, match.type
+            else:
+                e.iri = self._mint(e, record.article.source, taken)
+            taken.add(e.iri)
+            self.entries.append(_signature(e, self._expand(e), record.article.source))
         return record
+
+    def _expand(self, event: Event) -> frozenset[tuple[str, str]]:
+        """Participants with the side each stands for: a minister the state whose post he holds, a ministry
+        its state, a unit such as the Minsk Group its parent, the OSCE."""
+        return frozenset((p.entity, self._side(p.entity, _day(event))) for p in event.participants)
+
+    def _side(self, iri: str, day: date | None) -> str:
+        if self.kb is None:
+            return iri
+        entity = self.kb.get(iri)
+        if entity is not None and entity.unit_of:
+            return entity.unit_of
+        states = {t.of for t in self.kb.posts_of(iri, day)} if entity is not None and entity.cls == "Person" else set()
+        state = self.kb.state_of(iri) or (states.pop() if len(states) == 1 else None)
+        return state or iri
+
+    def _best(self, e: Event, source: str, taken: set[str]) -> Signature | None:
+        actors, day = self._expand(e), _day(e)
+        scored = []
+        for s in self.entries:
+            if s.source == source or s.iri in taken or not _compatible(_signature(e, actors, source), s):
+                continue
+            scored.append(((_shared(actors, s.actors), s.day == day, s.place == e.place), s.iri, s))
+        return max(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
+
+    def _mint(self, e: Event, source: str, taken: set[str]) -> str:
+        key = (source, family(e.type), _day(e), e.place, tuple(sorted(p.entity for p in e.participants)))
+        n = 0
+        while (iri := str(ID[f"event/{digest(*key, n)}"])) in taken:
+            n += 1
+        return iri
+
+
+def _signature(e: Event, actors: frozenset[str], source: str, iri: str = "") -> Signature:
+    return Signature(iri or e.iri or "", e.type, _day(e), e.place, actors, source,
+                     tuple((p.entity, p.role) for p in e.participants))
+
+
+def _compatible(a: Signature, s: Signature) -> bool:
+    """Compatible types and dates, no two different places, and enough shared participants.
+
+    With two or more participants on both sides, two must be shared ("Putin and Aliyev" is not "Putin
+    and Macron"); a shared participant must play a like role (who accuses is not who is accused)."""
+    if family(a.type) != family(s.type) and not _joint_statement(a, s):
+        return False
+    if a.day is not None and s.day is not None and a.day != s.day:
+        return False
+    if a.place is not None and s.place is not None and a.place != s.place:
+        return False
+    mine, theirs = dict(a.roles), dict(s.roles)
+    if any({mine.get(x), theirs.get(x)} == {"initiator", "target"} for x in mine.keys() & theirs.keys()):
+        return False
+    if a.type in _SPEECH_ACTS and a.source != s.source and a.day is None and s.day is None:
+        return False  # leaders repeat their demands: undated statements of two articles are not one
+    shared = _shared(a.actors, s.actors, by_side=min(len(a.actors), len(s.actors)) >= 3)
+    if shared:
+        return shared >= min(2, len(a.actors), len(s.actors))
+    return a.place is not None and a.place == s.place
+
+
+def _shared(mine: frozenset[tuple[str, str]], theirs: frozenset[tuple[str, str]], by_side: bool = False) -> int:
+    """Participants of one report found in the other: the same entity, or an entity and the side it
+    stands for (Lavrov and Russia; not Lavrov and Putin). At a multilateral meeting the delegations
+    count, not who speaks for them: there two envoys of one state are one side (`by_side`)."""
+    return sum(any(x == y or x == ys or xs == y or (by_side and xs == ys) for y, ys in theirs) for x, xs in mine)
+
+
+_SPEECH_ACTS = {"Statement", "CallForCeasefire", "Condemnation", "Accusation", "Demand", "Threat"}
+
+
+def _joint_statement(a: Signature, s: Signature) -> bool:
+    """One joint statement may call for a ceasefire and condemn: the same two or more authors."""
+    return (a.type in _SPEECH_ACTS and s.type in _SPEECH_ACTS and len(a.actors) >= 2 and a.actors == s.actors
+            and a.source == s.source)
+
+
+def dedupe(events: list[Event], expand) -> list[Event]:
+    """Reports of one event within an article become one event, with every sentence as provenance."""
+    out: list[Event] = []
+    for e in events:
+        if not e.participants and e.place is None:
+            # "the meeting", "the fighting" with nothing to tell them apart: the one just reported, or none
+            previous = next((k for k in reversed(out) if family(k.type) == family(e.type)), None)
+            if previous is not None:
+                _absorb(previous, e)
+            continue
+        same = next((k for k in out if _compatible(_signature(e, expand(e), ""), _signature(k, expand(k), ""))), None)
+        if same is None:
+            out.append(e)
+        else:
+            _absorb(same, e)
+    return out
+
+
+def _absorb(into: Event, other: Event) -> None:
+    into.sentences = sorted(set(into.sentences) | set(other.sentences))
+    if SPECIFICITY.index(other.type) < SPECIFICITY.index(into.type) if other.type in SPECIFICITY and into.type in SPECIFICITY else False:
+        into.type = other.type
+    if _day(into) is None and _day(other) is not None:
+        into.date = other.date
+    into.place = into.place or other.place
+    into.status = min((into.status, other.status), key=STATUS_PRIORITY.index)
+    roles = {p.entity: p.role for p in into.participants}
+    for p in other.participants:
+        if p.entity not in roles or ROLE_PRIORITY.index(p.role) < ROLE_PRIORITY.index(roles[p.entity]):
+            roles[p.entity] = p.role
+    into.participants = [Participant(entity, role) for entity, role in roles.items()]

@@ -1,27 +1,221 @@
-"""Participants of an event in roles, read from where actors stand around the trigger."""
+"""Participants of an event in roles, read from where actors stand around its trigger.
+
+Without a parser, a sentence still shows its structure in a few places: the list of actors right before
+a verb is its subject ("Putin and Macron urged"), the list right after it (past "to", "on", "with") its
+object ("accused Azerbaijan of", "calls on the ministers"), "between X and Y" its pair, "by X" after a
+passive its agent ("were invited by Putin"), a demonym right before a noun trigger its author ("an
+Azerbaijani attack"). The event type's role frame (event-types.ttl) names the role of each position.
+"""
 from __future__ import annotations
 
-from ..kb.index import KnowledgeBase
-from ..model import Mention, Participant, Token
+from dataclasses import dataclass, field
+
+from ..model import Participant
 from .lexicon import EventTypeInfo, TriggerMatch
+from .sentence import BARRIERS, COMPLEMENTIZERS, QUOTES, SentenceView, Slot
 
-ACTOR_CLASSES = {"State", "Person", "Organisation"}
+_OBJECT_LEAD = {"the", "a", "an", "to", "on", "upon", "with", "his", "her", "their", "its", "both", ",", "by",
+                "that", "once", "again", "any"}
+_PLACE_PREPOSITIONS = {"in", "at", "near", "to", "on", "outside", "inside", "towards", "toward", "into", "of"}
+_BE = {"be", "is", "are", "was", "were", "been", "being"}
+# Verbs whose object noun names the event and whose subject takes part in it: "X organized talks".
+# The first group makes the subject the host.
+HOSTING = {"host", "organize", "organise", "convene", "arrange", "chair", "sponsor"}
+SUPPORT = HOSTING | {"hold", "attend", "join", "have", "conduct", "begin", "start", "launch", "resume",
+                     "continue", "lead", "stage", "schedule", "open", "enter", "make", "carry", "exchange"}
+_SUPPORT_REACH = 5
+# "X has managed to convince ...", "X decided to invite ...": the verb's subject is X.
+CONTROL = {"manage", "try", "decide", "seek", "attempt", "want", "hope", "plan", "continue", "intend", "vow",
+           "pledge", "promise", "agree", "offer", "refuse", "fail", "need", "have", "move", "quick", "eager",
+           "ready", "keen", "able", "willing", "prepared", "determined", "set"}
+# "X convinced A and B to hold talks": X brings the sides together, A and B meet.
+CAUSATIVE = {"convince", "persuade", "urge", "invite", "bring", "push", "press", "get", "encourage", "call",
+             "summon", "convene", "gather"}
+_CAUSATIVE_REACH = 30
+_OBJECT_WINDOW = 4
+_PLACE_WINDOW = 10
 
 
-def participants_of(match: TriggerMatch, info: EventTypeInfo, tokens: list[Token], mentions: list[Mention],
-                    kb: KnowledgeBase) -> tuple[list[Participant], str | None]:
-    start, end = tokens[match.start].start, tokens[match.end - 1].end
-    participants: list[Participant] = []
-    place = None
-    for m in mentions:
-        if m.entity is None:
-            continue
-        if m.function == "place" or m.cls == "Place":
-            place = place or m.entity
-            continue
-        if m.cls not in ACTOR_CLASSES or m.function == "modifier":
-            continue
-        role = info.subject_role if m.end <= start else info.object_role
-        if all(p.entity != m.entity for p in participants):
-            participants.append(Participant(m.entity, role))
-    return participants, place
+@dataclass
+class Frame:
+    """What the rules read around one trigger, before roles are named."""
+
+    subject: list[Slot] = field(default_factory=list)
+    object: list[Slot] = field(default_factory=list)
+    between: list[Slot] = field(default_factory=list)
+    with_: list[Slot] = field(default_factory=list)
+    author: list[Slot] = field(default_factory=list)  # a demonym before a noun trigger
+    place: str | None = None
+    passive: bool = False
+    hosted: bool = False  # the subject hosts: "X organized talks with Y"
+    brokered: list[Slot] = field(default_factory=list)  # "X convinced A and B to hold talks": X
+    sides: list[Slot] = field(default_factory=list)  # ... A and B
+
+
+def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
+    frame = Frame()
+    start, end = match.start, match.end
+    frame.passive = _passive(view, start)
+    frame.subject = _subject(view, start)
+    support = None if frame.subject else _support_verb(view, start)
+    if support is not None:
+        frame.subject = _subject(view, support)
+        frame.hosted = view.lemmas[support] in HOSTING
+    if not frame.subject and match.event_type in ("Talks", "Meeting"):
+        causative = _causative(view, support if support is not None else start)
+        if causative is not None:
+            frame.brokered = _subject(view, causative)
+            frame.sides = [s for k, s in sorted(view.slots.items()) if causative < k < start and view.actor_at(k)]
+    frame.between = _after_word(view, end, {"between", "among"}, window=4)
+    frame.with_ = _after_word(view, end, {"with"}, window=6)
+    frame.object = _object(view, end)
+    if frame.passive:
+        agent = _after_word(view, end, {"by"}, window=3)
+        frame.subject, frame.object = agent, frame.subject
+    elif not frame.subject and end < len(view.tokens) and view.words[end] == "by":
+        frame.subject = view.list_from(end + 1, +1)  # "the bombing by Azerbaijani forces"
+    if not frame.subject and view.words[start].endswith("ing") and start > 0 and view.words[start - 1] == ",":
+        frame.subject = _sentence_subject(view)  # "Aliyev was categorical, demanding that ..."
+    frame.author = _author(view, start)
+    if not frame.subject and end < len(view.tokens) and view.words[end] == "from":
+        frame.subject = view.list_from(end + 1, +1)  # "mediators from the OSCE"
+    frame.place = _place(view, start, end, toward=match.event_type in ("Talks", "Meeting", "Visit", "Mediation",
+                                                                        "Invitation"))
+    return frame
+
+
+def participants(frame: Frame, info: EventTypeInfo) -> list[Participant]:
+    out: list[Participant] = []
+
+    def add(slots: list[Slot], role: str) -> None:
+        for s in slots:
+            if all(p.entity != s.entity for p in out):
+                out.append(Participant(s.entity, role))
+
+    add(frame.brokered, "mediator" if len(frame.sides) > 1 else "host")
+    add(frame.sides, "party")
+    add(frame.between, info.between_role)
+    add(frame.subject or frame.author, "host" if frame.hosted else info.subject_role)
+    add(frame.object, info.object_role)
+    add(frame.with_, info.object_role if info.object_role in ("participant", "party") else "participant")
+    return out
+
+
+def _passive(view: SentenceView, start: int) -> bool:
+    """"were invited by", "have been invited for", and the reduced relative "an exchange mediated by Qatar"."""
+    if not view.words[start].endswith(("ed", "en")):
+        return False
+    if start + 1 < len(view.words) and view.words[start + 1] == "by":
+        return True
+    k = start - 1
+    while k >= 0 and view.words[k] in ("also", "already", "reportedly", "allegedly", "not", "just", "since"):
+        k -= 1
+    return k >= 0 and (view.words[k] in _BE or view.lemmas[k] == "be")
+
+
+def _subject(view: SentenceView, start: int) -> list[Slot]:
+    """The actors right before the trigger, past adverbs, auxiliaries, dates and control verbs."""
+    k = start - 1
+    while k >= 0:
+        if view.words[k] == "," and (relative := _relative_clause_start(view, k)) is not None:
+            k = relative - 1  # "Egypt and Qatar, which mediate between them, called for": skip the clause
+        elif (view.skippable(k) or view.words[k] in QUOTES) and k not in view.covered:
+            k -= 1
+        elif view.words[k] == "to" and k > 0 and view.lemmas[k - 1] in CONTROL:
+            k -= 2
+        else:
+            break
+    if k < 0 or view.words[k] in BARRIERS or view.words[k] in COMPLEMENTIZERS:
+        return []
+    return view.list_from(k, -1)
+
+
+def _support_verb(view: SentenceView, start: int) -> int | None:
+    """A verb a few words before a noun trigger that makes its subject the event's: 'held talks'."""
+    for k in range(start - 1, max(-1, start - 1 - _SUPPORT_REACH), -1):
+        if view.words[k] in BARRIERS or view.words[k] in COMPLEMENTIZERS or k in view.covered:
+            return None
+        if view.lemmas[k] in SUPPORT:
+            return k
+    return None
+
+
+def _relative_clause_start(view: SentenceView, comma: int) -> int | None:
+    """The comma that opens ", which ...," or ", who ...," ending at `comma`, if there is one."""
+    for j in range(comma - 1, max(0, comma - 25), -1):
+        if view.words[j] in BARRIERS:
+            return None
+        if view.words[j] in ("which", "who") and j > 0 and view.words[j - 1] == ",":
+            return j - 1
+    return None
+
+
+def _sentence_subject(view: SentenceView) -> list[Slot]:
+    """The actors a sentence opens with: the subject a participle clause shares."""
+    k = 0
+    while k < len(view.tokens) and (view.words[k] in ("the", "a", "an") or (k in view.covered and
+                                                                           view.actor_at(view.covered[k].start) is None)):
+        k += 1
+    return view.list_from(k, +1) if k < len(view.tokens) and k in view.covered else []
+
+
+def _causative(view: SentenceView, start: int) -> int | None:
+    for k in range(start - 1, max(-1, start - 1 - _CAUSATIVE_REACH), -1):
+        if view.words[k] in BARRIERS:
+            return None
+        if view.lemmas[k] in CAUSATIVE:
+            return k
+    return None
+
+
+def _object(view: SentenceView, end: int) -> list[Slot]:
+    k = end
+    limit = min(len(view.tokens), end + _OBJECT_WINDOW)
+    while k < limit and (view.words[k] in _OBJECT_LEAD or view.words[k] in QUOTES) and view.words[k] != "by":
+        k += 1
+    if k < len(view.tokens) and k in view.covered:
+        return view.list_from(k, +1)
+    return []
+
+
+def _after_word(view: SentenceView, end: int, words: set[str], window: int) -> list[Slot]:
+    for k in range(end, min(len(view.tokens), end + window + 1)):
+        if view.words[k] in BARRIERS or view.words[k] in COMPLEMENTIZERS:
+            return []
+        if view.words[k] in words:
+            return view.list_from(k + 1, +1)
+    return []
+
+
+def _author(view: SentenceView, start: int) -> list[Slot]:
+    """"an Azerbaijani attack", "Russian strikes": a state's adjective right before a noun trigger."""
+    k = start - 1
+    while k >= 0 and view.words[k] in ("drone", "missile", "rocket", "air", "artillery", "military", "new"):
+        k -= 1
+    if k >= 0 and k in view.covered:
+        slot = view.covered[k]
+        if slot.mention.cls == "State" and slot.mention.kind == "demonym":
+            return [slot]
+    return []
+
+
+def _place(view: SentenceView, start: int, end: int, toward: bool = False) -> str | None:
+    """The nearest place after a locative preposition in the clause around the trigger, after before.
+
+    Distance is counted in words outside names, so that a long name does not hide the place. Before a
+    consultation, "to X" is where it is held ("sent their ministers to Moscow to hold talks")."""
+    seen, k = 0, end
+    while k < len(view.tokens) and seen < _PLACE_WINDOW and view.words[k] not in BARRIERS:
+        slot = view.place_at(k)
+        if slot is not None and k > 0 and view.words[k - 1] in _PLACE_PREPOSITIONS | {"the"}:
+            return slot.entity
+        seen += k not in view.covered
+        k += 1
+    seen, k = 0, start - 1
+    while k >= 0 and seen < _PLACE_WINDOW and view.words[k] not in BARRIERS:
+        slot = view.place_at(k)
+        if slot is not None and k > 0 and view.words[k - 1] in ({"in", "at", "to"} if toward else {"in", "at"}):
+            return slot.entity
+        seen += k not in view.covered
+        k -= 1
+    return None

@@ -15,12 +15,12 @@ from ..namespaces import ID, slug
 from ..text import english
 from .items import Item, find_items
 from .matcher import NameIndex
-from .normalise import fold, skeletons
+from .normalise import fold, identity_key, skeletons
 from .officials import Holding, counterpart_holdings, title_holdings
 from .orgs import body_of_state, is_org_name
 from .roles import assign_functions
 from .titles import TitleFinder
-from .words import Word, sentence_words
+from .words import NOT_NAMES, Word, sentence_words
 
 # The body that acts for an unnamed office holder: "the Armenian Minister of Defense accused ..."
 MINISTRY_OF_POST = {"ForeignMinister": "Ministry of Foreign Affairs", "DefenceMinister": "Ministry of Defence",
@@ -55,7 +55,7 @@ class NameResolver:
         for s in record.sentences:
             words = sentence_words(by_sentence[s.index])
             items = find_items(words, self.index, self.titles, self.kb.demonyms, self.known_word)
-            if _headline_case(words, self.known_word):
+            if _headline_case(words, items, self.known_word):
                 items = [it for it in items if it.kind != "chunk"]
             self._organisations(words, items, record)
             for h in title_holdings(words, items, self.cls_of):
@@ -136,8 +136,8 @@ class NameResolver:
         start, end = words[first.start].token.start, words[last.end - 1].token.end
         record.posts.append(PostStatement(person, h.post_type, owner, s.index, start, end))
         self.kb.attest(Term(person, h.post_type, owner, record.date, record.date))
-        if h.title is not None:
-            h.title.function = "named"
+        if h.title is not None:  # the title now refers to the person it names
+            h.title.function, h.title.entity = "named", person
 
     def _person(self, item: Item, words: list[Word], record: Record, post_type: str | None = None,
                 owner: str | None = None) -> str:
@@ -150,7 +150,7 @@ class NameResolver:
             match = self.index.match(text, {"Person"})
             confirmed = match.entity or self._confirmed_by_post(match.candidates, post_type, owner, record)
             item.candidates = [] if confirmed else match.candidates
-            item.entity = confirmed or self._entity(record, "Person", text, key=skeletons(text)[0])
+            item.entity = confirmed or self._entity(record, "Person", text, key=identity_key(text))
         item.kind = "name"
         self._seen_as(record, item.entity, text)
         return item.entity
@@ -188,7 +188,7 @@ class NameResolver:
                 it.entity = self._surname(words[it.start].text, persons, record)
                 if it.entity:
                     it.kind = "surname"
-            elif it.kind == "title" and it.function != "named" and it.owner is not None:
+            elif it.kind == "title" and it.entity is None and it.owner is not None:
                 plural = words[it.end - 1].folded.endswith("s") and not words[it.end - 1].folded.endswith("ss")
                 if not plural:
                     it.entity, it.kind = self._description(it, record), "description"
@@ -228,8 +228,9 @@ class NameResolver:
                 continue
             start, end = words[it.start].token.start, words[it.end - 1].token.end
             score = it.match.score / 100 if it.match and it.match.entity == it.entity else 1.0
+            function = "modifier" if it.function == "named" else it.function
             record.mentions.append(Mention(start, end, record.text[start:end], s.index, it.kind, it.entity,
-                                           self.cls_of(it.entity), score, it.candidates, it.function))
+                                           self.cls_of(it.entity), score, it.candidates, function))
 
 
 def _surface(words: list[Word], start: int, end: int) -> str:
@@ -240,7 +241,11 @@ def _surface(words: list[Word], start: int, end: int) -> str:
     return out
 
 
-def _headline_case(words: list[Word], known_word) -> bool:
-    """Title Case Headlines capitalise common words too, so capitals prove nothing there."""
-    common = [w for w in words[1:] if w.text[:1].isalpha() and len(w.text) > 3 and known_word(w.text)]
+def _headline_case(words: list[Word], items: list[Item], known_word) -> bool:
+    """Title Case Headlines capitalise common words too, so capitals prove nothing there.
+
+    Titles, names and weekdays are capitalised in running text as well: they are not counted."""
+    named = {i for it in items if it.kind != "chunk" for i in range(it.start, it.end)}
+    common = [w for w in words[1:] if w.i not in named and w.text[:1].isalpha() and len(w.text) > 3
+              and known_word(w.text) and w.folded not in NOT_NAMES]
     return len(common) >= 3 and sum(w.capitalised for w in common) / len(common) > 0.8

@@ -1,0 +1,129 @@
+"""How events of one sentence bear on each other.
+
+An event reported inside another takes its sense from it:
+- said that E / announced E: the statement only reports E; a speech act E without a subject is the
+  speaker's ("Putin said a ceasefire is needed" is Putin's call for a ceasefire); a side that says the
+  other side attacked accuses it ("Armenian officials said an Azerbaijani attack injured two");
+- accused X of E: E is alleged, and X did it;
+- denied E: E is denied, by the one who denies;
+- mediated E / brokered E, and E mediated by X: the mediator mediates E (an agreement, talks, an exchange);
+- invited X for E: E is planned, X are its parties, the host of the invitation mediates or hosts it;
+- called for E / demanded E / offered E: E is not asserted (it is asked for, not reported).
+Two verbs sharing one subject ("X called for A and calls on Y") share its actors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Event, Participant
+from .sentence import BARRIERS, SentenceView
+
+SPEECH = {"Statement"}
+SPEECH_ACTS = {"Statement", "CallForCeasefire", "Condemnation", "Accusation", "Denial", "Demand", "Rejection",
+               "Threat", "MediationOffer", "Invitation", "Endorsement"}
+REQUESTS = {"CallForCeasefire", "Demand", "Threat", "MediationOffer", "Rejection"}
+CONSULTATIONS = {"Meeting", "Talks", "Mediation", "Visit", "PhoneCall"}
+BROKERED = {"CeasefireAgreement", "Agreement", "Talks", "Meeting", "DetaineeExchange"}
+VIOLENCE = {"Attack", "ArmedClash", "CeasefireViolation"}
+# Verbs that only attribute what follows to a source: no statement event of their own.
+ATTRIBUTION = {"say", "tell", "claim", "add", "report", "quote", "accord", "cite"}
+
+
+@dataclass
+class Found:
+    """An event of the sentence with where its trigger is and whether it has its own subject."""
+
+    event: Event
+    start: int
+    end: int
+    has_subject: bool
+    keep: bool = True
+    passive: bool = False
+    lemma: str = ""  # the trigger's first word
+    purpose: bool = False  # the trigger follows "for" or "to": "invited to Moscow for talks"
+
+
+def relate(view: SentenceView, found: list[Found], side=lambda iri: iri) -> None:
+    """`side(iri)` names the side an actor stands for (its state), to tell an accusation from a report."""
+    for i, outer in enumerate(found):
+        for inner in found[i + 1:]:
+            if not _inside(view, outer, inner):
+                continue
+            if _shares_subject(view, outer, inner):
+                _inherit(inner.event, outer.event, "initiator")
+                continue
+            _embed(outer, inner, side)
+    for f in found:
+        if f.event.type in SPEECH and f.lemma in ATTRIBUTION:
+            f.keep = False
+
+
+def _inside(view: SentenceView, outer: Found, inner: Found) -> bool:
+    """The inner trigger follows the outer one in the same clause (no ';', ':' or bracket between)."""
+    return inner.start >= outer.end and not any(view.words[k] in BARRIERS for k in range(outer.end, inner.start))
+
+
+def _shares_subject(view: SentenceView, outer: Found, inner: Found) -> bool:
+    if inner.has_subject or inner.event.type not in SPEECH_ACTS or outer.event.type not in SPEECH_ACTS:
+        return False
+    k = inner.start - 1
+    while k > outer.end and view.words[k] in ("also", "then", "has", "have", "had", "later", "again"):
+        k -= 1
+    return view.words[k] == "and"
+
+
+def _embed(outer: Found, inner: Found, side) -> None:
+    o, e = outer.event, inner.event
+    if e.type == "Mediation" and o.type in BROKERED and inner.passive:
+        inner.keep = False  # "an exchange mediated by Qatar": Qatar mediates the exchange
+        _add(o, _roles(e, "mediator"), "mediator")
+        return
+    if o.type in SPEECH:
+        speakers, doers = _roles(o, "initiator"), _roles(e, "initiator")
+        if e.type in VIOLENCE and speakers and doers and not {side(x) for x in speakers} & {side(x) for x in doers}:
+            o.type, e.status = "Accusation", "Alleged"
+            _add(o, doers, "target")
+            outer.lemma = "accuse"
+            return
+        outer.keep = False
+        if e.type in SPEECH_ACTS and not inner.has_subject:
+            _inherit(e, o, "initiator")
+    elif o.type == "Accusation" and e.type not in SPEECH_ACTS:
+        e.status = "Alleged"
+        accused = [p.entity for p in o.participants if p.role == "target"]
+        if accused and e.type not in SPEECH_ACTS:
+            e.participants = [p for p in e.participants if p.entity not in _roles(o, "initiator")]
+            _add(e, accused, "initiator")
+    elif o.type == "Denial":
+        e.status = "Denied"
+        if not e.participants:
+            _add(e, _roles(o, "initiator"), "initiator")
+    elif o.type == "Mediation" and e.type in BROKERED:
+        outer.keep = False
+        e.participants = [p for p in e.participants if p.entity not in _roles(o, "mediator")]
+        _add(e, _roles(o, "mediator"), "mediator")
+        _add(e, _roles(o, "party"), "party")
+        e.place = e.place or o.place
+    elif o.type == "Invitation" and e.type in CONSULTATIONS and inner.purpose:
+        e.status = "Planned"
+        invitees = _roles(o, "target")
+        e.participants = [p for p in e.participants if p.entity not in _roles(o, "initiator")]
+        _add(e, invitees, "party")
+        _add(e, _roles(o, "initiator"), "mediator" if len(invitees) > 1 else "host")
+        e.place = e.place or o.place
+    elif o.type in REQUESTS:
+        inner.keep = False
+
+
+def _roles(event: Event, role: str) -> list[str]:
+    return [p.entity for p in event.participants if p.role == role]
+
+
+def _add(event: Event, entities: list[str], role: str) -> None:
+    for entity in entities:
+        if all(p.entity != entity for p in event.participants):
+            event.participants.append(Participant(entity, role))
+
+
+def _inherit(event: Event, source: Event, role: str) -> None:
+    _add(event, _roles(source, "initiator"), role)

@@ -1,0 +1,43 @@
+"""Whether an event is asserted, planned, alleged, or not asserted at all (negated or hypothetical)."""
+from __future__ import annotations
+
+from .sentence import SentenceView
+
+_NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
+_FUTURE = {"will", "shall", "'ll", "scheduled", "expected", "planned", "plans", "plan", "upcoming",
+           "forthcoming", "next", "set"}
+_HYPOTHETICAL = {"possibility", "possible", "could", "might", "would", "may", "if", "unless", "potential",
+                 "proposed", "whether", "likely"}
+_ALLEGED = {"allegedly", "reportedly", "alleged", "purported", "purportedly", "supposedly", "suspected"}
+_WINDOW = 4
+
+
+def status_of(view: SentenceView, start: int) -> str | None:
+    """Asserted, Planned or Alleged; None when the text does not assert the event at all."""
+    before = _window(view, start)
+    if before & _NEGATION:
+        return None
+    if before & _HYPOTHETICAL and "would" not in before:
+        return None
+    if before & _ALLEGED:
+        return "Alleged"
+    if before & _FUTURE or "would" in before or _is_to_be(view, start):
+        return "Planned"
+    return "Asserted"
+
+
+def _window(view: SentenceView, start: int) -> set[str]:
+    """The words just before the trigger, back to the nearest clause break."""
+    out = set()
+    for k in range(start - 1, max(-1, start - 1 - _WINDOW), -1):
+        w = view.words[k]
+        if w in (";", ":", ".", ",", "that", "and", "but", "which"):
+            break
+        out.add(w)
+    return out
+
+
+def _is_to_be(view: SentenceView, start: int) -> bool:
+    """"talks are to be held", "is to meet": an arrangement for the future."""
+    words = view.words[max(0, start - 3):start]
+    return "to" in words and ("be" in words or (words and words[-1] == "to" and len(words) > 1 and words[-2] in ("is", "are")))

@@ -1,0 +1,121 @@
+"""One sentence as the event rules read it: tokens, and the actors and places that stand at each token."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Mention, Token
+
+ACTOR_CLASSES = {"State", "Person", "Organisation"}
+# Words that may stand between the members of a list of actors, or between a subject and its verb.
+LIST_GLUE = {",", "and", "as", "well", "together", "with", "along", "plus", "both", "the", "his", "her",
+             "their", "its", "counterpart", "counterparts", "colleague", "colleagues"}
+ADVERBS = {"also", "jointly", "already", "again", "once", "repeatedly", "then", "now", "reportedly",
+           "allegedly", "officially", "publicly", "formally", "immediately", "finally", "earlier", "later",
+           "have", "has", "had", "will", "would", "shall", "could", "can", "may", "might", "must", "should",
+           "be", "is", "are", "was", "were", "been", "being", "do", "does", "did", "not", "n't", "yesterday",
+           "today", "on", "so", "for", "part", ",", "thus", "therefore", "however", "meanwhile", "just",
+           "quickly", "strongly", "firmly", "urgently"}
+QUOTES = {'"', "“", "”", "«", "»", "'", "‘", "’"}
+BARRIERS = {";", ":", "—", "–"}  # brackets are not: "the Organization (OSCE) met"
+COMPLEMENTIZERS = {"that", "which", "who", "whom", "whose", "whether", "if", "because", "after", "before",
+                   "while", "when", "where", "although", "though", "since", "until", "but"}
+
+
+@dataclass
+class Slot:
+    """A mention seen from the token where it starts, and where it ends."""
+
+    mention: Mention
+    start: int
+    end: int  # token index after the mention
+
+    @property
+    def entity(self) -> str:
+        return self.mention.entity
+
+
+class SentenceView:
+    def __init__(self, tokens: list[Token], mentions: list[Mention], date_tokens: set[int] = frozenset()):
+        self.tokens = tokens
+        self.words = [t.text.lower() for t in tokens]
+        self.lemmas = [t.lemma for t in tokens]
+        self.dates = date_tokens  # token positions inside date expressions
+        self.slots: dict[int, Slot] = {}
+        for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+            start = next((i for i, t in enumerate(tokens) if t.start >= m.start), None)
+            if start is None or start in self.slots:
+                continue
+            end = start
+            while end < len(tokens) and tokens[end].end <= m.end:
+                end += 1
+            self.slots[start] = Slot(m, start, max(end, start + 1))
+        self.covered = {i: s for s in self.slots.values() for i in range(s.start, s.end)}
+
+    def actor_at(self, i: int) -> Slot | None:
+        s = self.slots.get(i)
+        if s is None or s.mention.entity is None or s.mention.cls not in ACTOR_CLASSES:
+            return None
+        if s.mention.function in ("place", "modifier"):
+            return None
+        return s
+
+    def modifier_at(self, i: int) -> Slot | None:
+        s = self.slots.get(i)
+        return s if s is not None and s.mention.function == "modifier" and s.mention.cls == "State" else None
+
+    def place_at(self, i: int) -> Slot | None:
+        s = self.slots.get(i)
+        if s is not None and s.mention.entity and (s.mention.cls == "Place" or s.mention.function == "place"):
+            return s
+        return None
+
+    def skippable(self, i: int) -> bool:
+        """Tokens a subject can be separated from its verb by: adverbs, auxiliaries, dates, quotes, titles."""
+        w = self.words[i]
+        return (w in ADVERBS or w in QUOTES or i in self.dates or self.lemmas[i] in ADVERBS
+                or (i in self.covered and self.actor_at(self.covered[i].start) is None
+                    and self.covered[i].mention.function == "modifier"))
+
+    def list_from(self, i: int, step: int, stop: set[int] = frozenset()) -> list[Slot]:
+        """A list of actors read from token i in direction step (+1 right, -1 left): 'X, Y and Z'.
+
+        Read leftwards, a comma joins only a list that an 'and' has closed on its right: in "according to
+        the Kremlin, Putin spoke" the Kremlin is no co-subject of Putin."""
+        out: list[Slot] = []
+        k, closed = i, step > 0
+        while 0 <= k < len(self.tokens) and k not in stop:
+            slot = self.actor_at(self.covered[k].start) if k in self.covered else None
+            if slot is not None:
+                if slot not in out:
+                    out.append(slot)
+                k = (slot.end if step > 0 else slot.start - 1)
+                continue
+            w = self.words[k]
+            if w == "," and out and not closed:
+                break
+            if w in ("and", "well", "together", "along", "plus", "&"):
+                closed = True
+            if w == "of" and k + step in self.covered:  # "the president of Azerbaijan, Ilham Aliev"
+                k += step
+                continue
+            if w in LIST_GLUE or w in QUOTES or (out and step < 0 and self.skippable(k)):
+                k += step
+                continue
+            if k in self.covered and self.covered[k].mention.function == "modifier":
+                k += step  # a title or modifier inside the list: "US Secretary of State Mike Pompeo"
+                continue
+            break
+        if step > 0 and len(out) > 1 and self._starts_clause(out[-1]):
+            out.pop()  # "mediated by Qatar, and the United States freed ...": a new subject, not a list item
+        return out if step > 0 else list(reversed(out))
+
+    def _starts_clause(self, slot: Slot) -> bool:
+        """An actor joined by 'and' and followed by a verb: the subject of the next clause."""
+        k = slot.end
+        if k >= len(self.tokens):
+            return False
+        word, lemma = self.words[k], self.lemmas[k]
+        before = self.words[slot.start - 1] if slot.start > 0 else ""
+        joined = before == "and" or (before == "the" and slot.start > 1 and self.words[slot.start - 2] == "and")
+        verb_like = word.isalpha() and (word in ADVERBS or (lemma != word and not word.endswith("s")))
+        return joined and verb_like
