@@ -14,7 +14,7 @@ from .kb.index import kb_graph, ontology_graph
 from .mapping import to_graph
 from .model import Article
 from .namespaces import DKG, KB_GRAPH, ONTOLOGY_GRAPH, article_graph
-from .resources import kb_files, ontology_files
+from .resources import kb_files, kb_overlay_files, ontology_files
 from .pipeline import Pipeline
 from .store import FORMATS, Store
 
@@ -57,7 +57,7 @@ def write_reference(store: Store) -> None:
 
 def reference_digest() -> str:
     h = hashlib.sha256()
-    for path in [*ontology_files(), *kb_files()]:
+    for path in [*ontology_files(), *kb_files(), *kb_overlay_files()]:  # the overlay: `kb update` changed it
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()

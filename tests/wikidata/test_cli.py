@@ -89,3 +89,26 @@ def test_a_failing_endpoint_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys
     err = capsys.readouterr().err.strip()
     assert err.startswith("diplokg kb: error: " + server.url) and "\n" not in err
     assert not (tmp_path / "kb" / "wikidata.trig").exists()
+
+
+def test_a_build_after_kb_update_brings_the_update_into_its_store(wikidata_endpoint, tmp_path, monkeypatch):
+    from ingest.store import EmbeddedStore
+
+    monkeypatch.setenv("DIPLOKG_KB_DIR", str(tmp_path / "kb"))
+    store, folder = str(tmp_path / "store"), _articles(tmp_path)
+    medvedev = "ASK { GRAPH <https://w3id.org/diplokg/id/graph/kb> { ?h <https://w3id.org/diplokg/ontology#holder> " \
+               "<https://w3id.org/diplokg/id/person/dmitry-medvedev> } }"
+
+    def has_the_update() -> bool:
+        s = EmbeddedStore(store)
+        try:
+            return s.query(medvedev).boolean
+        finally:
+            s.close()
+
+    assert main(["build", str(folder), "--store", store, "-q"]) == 0
+    # the update refreshes the overlay and another store; the next build of this one picks it up
+    assert main(["kb", "update", "Russia", "--store", str(tmp_path / "other"), *_wd(wikidata_endpoint, tmp_path)]) == 0
+    assert not has_the_update()
+    assert main(["build", str(folder), "--store", store, "-q"]) == 0
+    assert has_the_update()
