@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from rdflib import URIRef
 from rdflib.namespace import SKOS
 
 from ingest.build import build
 from ingest.store import EmbeddedStore
+from ingest.wikidata.answers import When
 from ingest.wikidata.evidence import LINKS_GRAPH, Unlinked, states_named_in
 from ingest.wikidata.linker import CONTRADICTS, FITS_ONE_OF_SEVERAL, UNCHECKED, Candidate, judge, link
 from ingest.wikidata.statements import Statement
-from ingest.wikidata.answers import When
 
 WD = "http://www.wikidata.org/entity/"
 
