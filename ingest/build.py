@@ -14,7 +14,7 @@ from .kb.index import kb_graph, ontology_graph
 from .mapping import to_graph
 from .model import Article
 from .namespaces import DKG, KB_GRAPH, ONTOLOGY_GRAPH, article_graph
-from .resources import kb_files, ontology_files
+from .resources import kb_files, kb_overlay_files, ontology_files
 from .pipeline import Pipeline
 from .store import FORMATS, Store
 
@@ -57,14 +57,17 @@ def write_reference(store: Store) -> None:
 
 def reference_digest() -> str:
     h = hashlib.sha256()
-    for path in [*ontology_files(), *kb_files()]:
+    for path in [*ontology_files(), *kb_files(), *kb_overlay_files()]:  # the overlay: `kb update` changed it
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()
 
 
 def build(paths: Iterable[str | Path], store: Store, output: str | Path | None = None,
-          progress: Progress | None = None, pipeline: Pipeline | None = None) -> BuildReport:
+          progress: Progress | None = None, pipeline: Pipeline | None = None,
+          after: Callable[[Store], list[URIRef]] | None = None) -> BuildReport:
+    """Build the articles into the store. `after` runs once the articles are in (the stages do no I/O;
+    `build --link` links here) and returns the graphs it wrote, which the output file then includes."""
     from .sources import read_articles
 
     fmt = output_format(output) if output is not None else None
@@ -90,6 +93,8 @@ def build(paths: Iterable[str | Path], store: Store, output: str | Path | None =
         report.graphs.append(name)
         if progress:
             progress(number, item.source, f"{len(graph)} triples")
+    if after is not None:
+        report.graphs.extend(after(store))
     if fmt is not None:
         store.export(output, fmt, graphs=[ONTOLOGY_GRAPH, KB_GRAPH, *report.graphs])
     return report
