@@ -47,6 +47,9 @@ def test_graph_file_is_read_on_its_own(tmp_path, corpus, capsys):
     assert code == 0 and "Aleksandar Vucic" in out
     code, out, _ = run(capsys, "query", "members", "--graph", tmp_path / "g.trig", "--format", "json")
     assert code == 0 and json.loads(out)["head"]["vars"][0] == "organisation"
+    for fmt, suffix in (("trig", "trig"), ("turtle", "ttl"), ("nquads", "nq"), ("jsonld", "jsonld")):
+        assert run(capsys, "export", "--graph", tmp_path / "g.trig", "--format", fmt, "-o", tmp_path / f"x.{suffix}")[0] == 0
+        assert (tmp_path / f"x.{suffix}").stat().st_size > 1000
 
 
 def test_build_skips_bad_inputs_with_exit_1_and_keeps_the_rest(tmp_path, corpus, capsys):
