@@ -5,13 +5,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import URIRef
+import hashlib
+
+from rdflib import Graph, Literal, URIRef
 
 from .errors import DiplokgError, InputError
 from .kb.index import kb_graph, ontology_graph
 from .mapping import to_graph
 from .model import Article
-from .namespaces import KB_GRAPH, ONTOLOGY_GRAPH, article_graph
+from .namespaces import DKG, KB_GRAPH, ONTOLOGY_GRAPH, article_graph
+from .resources import kb_files, kb_overlay_files, ontology_files
 from .pipeline import Pipeline
 from .store import FORMATS, Store
 
@@ -39,13 +42,32 @@ def output_format(path: str | Path) -> str:
 
 
 def write_reference(store: Store) -> None:
-    """The ontology and the reference KB, each in its own named graph."""
+    """The ontology and the reference KB, each in its own named graph: rewritten only when they changed,
+    so that re-running a build changes nothing (the ontology's blank nodes would get new names)."""
+    digest = reference_digest()
+    stamp = Literal(digest)
+    if store.query(f"ASK {{ GRAPH <{KB_GRAPH}> {{ <{KB_GRAPH}> <{DKG.referenceDigest}> ?d }} }}",
+                   {"d": stamp}).boolean:
+        return
     store.replace_graph(ONTOLOGY_GRAPH, ontology_graph())
-    store.replace_graph(KB_GRAPH, kb_graph())
+    kb = kb_graph() + Graph()
+    kb.add((KB_GRAPH, DKG.referenceDigest, stamp))
+    store.replace_graph(KB_GRAPH, kb)
+
+
+def reference_digest() -> str:
+    h = hashlib.sha256()
+    for path in [*ontology_files(), *kb_files(), *kb_overlay_files()]:  # the overlay: `kb update` changed it
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def build(paths: Iterable[str | Path], store: Store, output: str | Path | None = None,
-          progress: Progress | None = None, pipeline: Pipeline | None = None) -> BuildReport:
+          progress: Progress | None = None, pipeline: Pipeline | None = None,
+          after: Callable[[Store], list[URIRef]] | None = None) -> BuildReport:
+    """Build the articles into the store. `after` runs once the articles are in (the stages do no I/O;
+    `build --link` links here) and returns the graphs it wrote, which the output file then includes."""
     from .sources import read_articles
 
     fmt = output_format(output) if output is not None else None
@@ -71,6 +93,8 @@ def build(paths: Iterable[str | Path], store: Store, output: str | Path | None =
         report.graphs.append(name)
         if progress:
             progress(number, item.source, f"{len(graph)} triples")
+    if after is not None:
+        report.graphs.extend(after(store))
     if fmt is not None:
         store.export(output, fmt, graphs=[ONTOLOGY_GRAPH, KB_GRAPH, *report.graphs])
     return report

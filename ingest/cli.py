@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import DiplokgError
+from .wikidata import commands as wikidata  # kb update, link, build --link
 
 EXAMPLES = {
     "build": "diplokg build examples/articles -o graph.trig",
@@ -43,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
                         "(.trig, .nq, .jsonld; .ttl or .nt merge the graphs)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     _store_options(b, graph=False)
+    wikidata.add_build_options(b)
 
     v = command("validate", "Validate the graph against the SHACL shapes. Exit 0 when it conforms, 1 on "
                             "violations, 2 on an error.")
@@ -63,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=["trig", "nquads", "turtle", "jsonld", "ntriples"], required=True)
     e.add_argument("-o", "--output", metavar="FILE", required=True)
     _store_options(e)
+    wikidata.add_commands(sub, _store_options)
     return ap
 
 
@@ -80,7 +83,7 @@ def cmd_build(args) -> int:
     progress = None if args.quiet else lambda n, source, what: print(f"[{n}] {source}: {what}", file=sys.stderr)
     store = _open(args, create=True)
     try:
-        report = build(args.paths, store, output=args.output, progress=progress)
+        report = build(args.paths, store, output=args.output, progress=progress, after=wikidata.linking_step(args))
     finally:
         store.close()
     for line in report.skipped:
@@ -130,6 +133,14 @@ def cmd_export(args) -> int:
         store.close()
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
+
+
+def cmd_kb(args) -> int:
+    return wikidata.cmd_kb(args, _open)
+
+
+def cmd_link(args) -> int:
+    return wikidata.cmd_link(args, _open)
 
 
 def main(argv: list[str] | None = None) -> int:

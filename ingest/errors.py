@@ -33,3 +33,7 @@ class QueryError(DiplokgError):
 
 class GraphFileError(DiplokgError):
     """A graph file that cannot be read as RDF."""
+
+
+class EndpointError(DiplokgError):
+    """A SPARQL endpoint that cannot be reached, refuses, or answers something that is not a usable result."""

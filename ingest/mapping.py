@@ -5,6 +5,8 @@ the same article twice gives the same graph, and no blank node is written.
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
@@ -77,13 +79,17 @@ def _mentions(g: Graph, record: Record, article: URIRef, sentences: dict[int, UR
         g.add((node, DKG.mentionKind, Literal(m.kind)))
         if m.entity:
             g.add((node, ITSRDF.taIdentRef, URIRef(m.entity)))
-            g.add((node, DKG.linkScore, Literal(round(m.score, 3), datatype=XSD.decimal)))
+            g.add((node, DKG.linkScore, _score(m.score)))
         for n, (candidate, score) in enumerate(m.candidates):
             c = URIRef(f"{node}/candidate/{n}")
             g.add((c, RDF.type, DKG.LinkCandidate))
             g.add((c, DKG.forMention, node))
             g.add((c, DKG.candidate, URIRef(candidate)))
-            g.add((c, DKG.linkScore, Literal(round(score / 100, 3), datatype=XSD.decimal)))
+            g.add((c, DKG.linkScore, _score(score / 100)))
+
+
+def _score(value: float) -> Literal:
+    return Literal(Decimal(f"{value:.3f}"), datatype=XSD.decimal)
 
 
 def _entities(g: Graph, record: Record) -> None:

@@ -39,7 +39,7 @@ def new_graph() -> Graph:
 
 
 def new_dataset() -> Dataset:
-    ds = Dataset(default_union=True, bind_namespaces="none")
+    ds = Dataset(default_union=True)
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
     return ds

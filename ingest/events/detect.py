@@ -34,7 +34,7 @@ class EventDetector:
         for s in record.sentences:
             view = SentenceView(tokens[s.index], mentions[s.index], {i for si, i in dates if si == s.index})
             found = self._sentence(view, s.index)
-            relate(view, found)
+            relate(view, found, side=lambda iri: self.kb.state_of(iri) or iri)
             for f in found:
                 if f.keep:
                     f.event.date = date_for(record, s.index, f.event.start, f.event.end)
@@ -45,18 +45,44 @@ class EventDetector:
     def _sentence(self, view: SentenceView, index: int) -> list[Found]:
         found = []
         for match in self.lexicon.find(view.tokens):
-            if any(k in view.covered for k in range(match.start, match.end)):
+            head = view.covered.get(match.start)
+            if head is not None and head.mention.kind in ("name", "alias") and head.start < match.start:
                 continue  # a word inside a name: "Line of Contact", "Security Council"
+            if _describes(view, match.start):
+                continue  # "Qatar, which mediates between them": what an actor does, not an event
             status = status_of(view, match.start)
             if status is None:
                 continue  # negated or hypothetical: not an event the text asserts
             frame = read_frame(view, match)
-            info = self.lexicon.types[match.event_type]
-            event = Event(match.event_type, view.tokens[match.start].start, view.tokens[match.end - 1].end, [index],
+            event_type = _brokered_truce(view, match)
+            info = self.lexicon.types[event_type]
+            event = Event(event_type, view.tokens[match.start].start, view.tokens[match.end - 1].end, [index],
                           participants(frame, info), frame.place, status=status)
+            if event_type != match.event_type:  # "Putin mediated a truce": the truce, with Putin mediating
+                for p in event.participants:
+                    p.role = "mediator" if p.role == "party" and p.entity in {s.entity for s in frame.subject} else p.role
             _consultation_sides(event)
-            found.append(Found(event, match.start, match.end, bool(frame.subject or frame.author)))
+            purpose = any(w in ("for", "to") for w in view.words[max(0, match.start - 3):match.start])
+            found.append(Found(event, match.start, match.end, bool(frame.subject or frame.author),
+                               passive=frame.passive, lemma=view.lemmas[match.start], purpose=purpose))
         return found
+
+
+def _describes(view: SentenceView, start: int) -> bool:
+    """A present-tense verb right after ', which' or ', who' describes its antecedent."""
+    word, lemma = view.words[start], view.lemmas[start]
+    present = word == lemma or word == lemma + "s" or word == lemma + "es"
+    return present and start > 1 and view.words[start - 1] in ("which", "who") and view.words[start - 2] == ","
+
+
+_TRUCE = {"ceasefire", "truce", "armistice", "cease"}
+
+
+def _brokered_truce(view: SentenceView, match) -> str:
+    """A mediation whose object is a truce reports the truce: "X mediates a cease-fire"."""
+    if match.event_type == "Mediation" and any(w in _TRUCE for w in view.words[match.end:match.end + 4]):
+        return "CeasefireAgreement"
+    return match.event_type
 
 
 def _bilateral(event: Event) -> list[Event]:

@@ -2,10 +2,11 @@
 
 An event reported inside another takes its sense from it:
 - said that E / announced E: the statement only reports E; a speech act E without a subject is the
-  speaker's ("Putin said a ceasefire is needed" is Putin's call for a ceasefire);
+  speaker's ("Putin said a ceasefire is needed" is Putin's call for a ceasefire); a side that says the
+  other side attacked accuses it ("Armenian officials said an Azerbaijani attack injured two");
 - accused X of E: E is alleged, and X did it;
 - denied E: E is denied, by the one who denies;
-- mediated E / brokered E: the mediator mediates E (an agreement, talks);
+- mediated E / brokered E, and E mediated by X: the mediator mediates E (an agreement, talks, an exchange);
 - invited X for E: E is planned, X are its parties, the host of the invitation mediates or hosts it;
 - called for E / demanded E / offered E: E is not asserted (it is asked for, not reported).
 Two verbs sharing one subject ("X called for A and calls on Y") share its actors.
@@ -23,6 +24,9 @@ SPEECH_ACTS = {"Statement", "CallForCeasefire", "Condemnation", "Accusation", "D
 REQUESTS = {"CallForCeasefire", "Demand", "Threat", "MediationOffer", "Rejection"}
 CONSULTATIONS = {"Meeting", "Talks", "Mediation", "Visit", "PhoneCall"}
 BROKERED = {"CeasefireAgreement", "Agreement", "Talks", "Meeting", "DetaineeExchange"}
+VIOLENCE = {"Attack", "ArmedClash", "CeasefireViolation"}
+# Verbs that only attribute what follows to a source: no statement event of their own.
+ATTRIBUTION = {"say", "tell", "claim", "add", "report", "quote", "accord", "cite"}
 
 
 @dataclass
@@ -34,9 +38,13 @@ class Found:
     end: int
     has_subject: bool
     keep: bool = True
+    passive: bool = False
+    lemma: str = ""  # the trigger's first word
+    purpose: bool = False  # the trigger follows "for" or "to": "invited to Moscow for talks"
 
 
-def relate(view: SentenceView, found: list[Found]) -> None:
+def relate(view: SentenceView, found: list[Found], side=lambda iri: iri) -> None:
+    """`side(iri)` names the side an actor stands for (its state), to tell an accusation from a report."""
     for i, outer in enumerate(found):
         for inner in found[i + 1:]:
             if not _inside(view, outer, inner):
@@ -44,7 +52,10 @@ def relate(view: SentenceView, found: list[Found]) -> None:
             if _shares_subject(view, outer, inner):
                 _inherit(inner.event, outer.event, "initiator")
                 continue
-            _embed(outer, inner)
+            _embed(outer, inner, side)
+    for f in found:
+        if f.event.type in SPEECH and f.lemma in ATTRIBUTION:
+            f.keep = False
 
 
 def _inside(view: SentenceView, outer: Found, inner: Found) -> bool:
@@ -61,13 +72,23 @@ def _shares_subject(view: SentenceView, outer: Found, inner: Found) -> bool:
     return view.words[k] == "and"
 
 
-def _embed(outer: Found, inner: Found) -> None:
+def _embed(outer: Found, inner: Found, side) -> None:
     o, e = outer.event, inner.event
+    if e.type == "Mediation" and o.type in BROKERED and inner.passive:
+        inner.keep = False  # "an exchange mediated by Qatar": Qatar mediates the exchange
+        _add(o, _roles(e, "mediator"), "mediator")
+        return
     if o.type in SPEECH:
+        speakers, doers = _roles(o, "initiator"), _roles(e, "initiator")
+        if e.type in VIOLENCE and speakers and doers and not {side(x) for x in speakers} & {side(x) for x in doers}:
+            o.type, e.status = "Accusation", "Alleged"
+            _add(o, doers, "target")
+            outer.lemma = "accuse"
+            return
         outer.keep = False
         if e.type in SPEECH_ACTS and not inner.has_subject:
             _inherit(e, o, "initiator")
-    elif o.type == "Accusation":
+    elif o.type == "Accusation" and e.type not in SPEECH_ACTS:
         e.status = "Alleged"
         accused = [p.entity for p in o.participants if p.role == "target"]
         if accused and e.type not in SPEECH_ACTS:
@@ -83,7 +104,7 @@ def _embed(outer: Found, inner: Found) -> None:
         _add(e, _roles(o, "mediator"), "mediator")
         _add(e, _roles(o, "party"), "party")
         e.place = e.place or o.place
-    elif o.type == "Invitation" and e.type in CONSULTATIONS:
+    elif o.type == "Invitation" and e.type in CONSULTATIONS and inner.purpose:
         e.status = "Planned"
         invitees = _roles(o, "target")
         e.participants = [p for p in e.participants if p.entity not in _roles(o, "initiator")]

@@ -2,7 +2,7 @@
 
 Pattern syntax (documented in ontology/event-types.ttl): tokens separated by spaces; a token is a lemma
 or several joined by '|'; a hyphenated word matches its parts ('cease-fire' = 'cease - fire'); '...'
-is a gap of zero to four tokens. A token matches a word whose lemma or lower-cased form equals it.
+is a gap of zero to six tokens. A token matches a word whose lemma or lower-cased form equals it.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from ..model import Token
 from ..namespaces import DKG, local_name
 
 GAP = None
-MAX_GAP = 4
+MAX_GAP = 6
 
 
 @dataclass(frozen=True)

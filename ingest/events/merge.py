@@ -41,7 +41,7 @@ class Signature:
     type: str
     day: date | None
     place: str | None
-    actors: frozenset[str]
+    actors: frozenset[tuple[str, str]]  # (participant, the side it stands for)
     source: str
     roles: tuple[tuple[str, str], ...] = ()
 
@@ -65,15 +65,20 @@ class EventIndex:
             self.entries.append(_signature(e, self._expand(e), record.article.source))
         return record
 
-    def _expand(self, event: Event) -> frozenset[str]:
-        """Participants and the organisations they are units of."""
-        out = set()
-        for p in event.participants:
-            out.add(p.entity)
-            entity = self.kb.get(p.entity) if self.kb else None
-            if entity is not None and entity.unit_of:
-                out.add(entity.unit_of)
-        return frozenset(out)
+    def _expand(self, event: Event) -> frozenset[tuple[str, str]]:
+        """Participants with the side each stands for: a minister the state whose post he holds, a ministry
+        its state, a unit such as the Minsk Group its parent, the OSCE."""
+        return frozenset((p.entity, self._side(p.entity, _day(event))) for p in event.participants)
+
+    def _side(self, iri: str, day: date | None) -> str:
+        if self.kb is None:
+            return iri
+        entity = self.kb.get(iri)
+        if entity is not None and entity.unit_of:
+            return entity.unit_of
+        states = {t.of for t in self.kb.posts_of(iri, day)} if entity is not None and entity.cls == "Person" else set()
+        state = self.kb.state_of(iri) or (states.pop() if len(states) == 1 else None)
+        return state or iri
 
     def _best(self, e: Event, source: str, taken: set[str]) -> Signature | None:
         actors, day = self._expand(e), _day(e)
@@ -81,7 +86,7 @@ class EventIndex:
         for s in self.entries:
             if s.source == source or s.iri in taken or not _compatible(_signature(e, actors, source), s):
                 continue
-            scored.append(((len(actors & s.actors), s.day == day, s.place == e.place), s.iri, s))
+            scored.append(((_shared(actors, s.actors), s.day == day, s.place == e.place), s.iri, s))
         return max(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
 
     def _mint(self, e: Event, source: str, taken: set[str]) -> str:
@@ -102,19 +107,37 @@ def _compatible(a: Signature, s: Signature) -> bool:
 
     With two or more participants on both sides, two must be shared ("Putin and Aliyev" is not "Putin
     and Macron"); a shared participant must play a like role (who accuses is not who is accused)."""
-    if family(a.type) != family(s.type):
+    if family(a.type) != family(s.type) and not _joint_statement(a, s):
         return False
     if a.day is not None and s.day is not None and a.day != s.day:
         return False
     if a.place is not None and s.place is not None and a.place != s.place:
         return False
-    shared = a.actors & s.actors
     mine, theirs = dict(a.roles), dict(s.roles)
-    if any({mine.get(x), theirs.get(x)} == {"initiator", "target"} for x in shared):
+    if any({mine.get(x), theirs.get(x)} == {"initiator", "target"} for x in mine.keys() & theirs.keys()):
         return False
+    if a.type in _SPEECH_ACTS and a.source != s.source and a.day is None and s.day is None:
+        return False  # leaders repeat their demands: undated statements of two articles are not one
+    shared = _shared(a.actors, s.actors, by_side=min(len(a.actors), len(s.actors)) >= 3)
     if shared:
-        return len(shared) >= min(2, len(a.actors), len(s.actors))
+        return shared >= min(2, len(a.actors), len(s.actors))
     return a.place is not None and a.place == s.place
+
+
+def _shared(mine: frozenset[tuple[str, str]], theirs: frozenset[tuple[str, str]], by_side: bool = False) -> int:
+    """Participants of one report found in the other: the same entity, or an entity and the side it
+    stands for (Lavrov and Russia; not Lavrov and Putin). At a multilateral meeting the delegations
+    count, not who speaks for them: there two envoys of one state are one side (`by_side`)."""
+    return sum(any(x == y or x == ys or xs == y or (by_side and xs == ys) for y, ys in theirs) for x, xs in mine)
+
+
+_SPEECH_ACTS = {"Statement", "CallForCeasefire", "Condemnation", "Accusation", "Demand", "Threat"}
+
+
+def _joint_statement(a: Signature, s: Signature) -> bool:
+    """One joint statement may call for a ceasefire and condemn: the same two or more authors."""
+    return (a.type in _SPEECH_ACTS and s.type in _SPEECH_ACTS and len(a.actors) >= 2 and a.actors == s.actors
+            and a.source == s.source)
 
 
 def dedupe(events: list[Event], expand) -> list[Event]:

@@ -14,7 +14,8 @@ from ..model import Participant
 from .lexicon import EventTypeInfo, TriggerMatch
 from .sentence import BARRIERS, COMPLEMENTIZERS, QUOTES, SentenceView, Slot
 
-_OBJECT_LEAD = {"the", "a", "an", "to", "on", "upon", "with", "his", "her", "their", "its", "both", ",", "by"}
+_OBJECT_LEAD = {"the", "a", "an", "to", "on", "upon", "with", "his", "her", "their", "its", "both", ",", "by",
+                "that", "once", "again", "any"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "to", "on", "outside", "inside", "towards", "toward", "into", "of"}
 _BE = {"be", "is", "are", "was", "were", "been", "being"}
 # Verbs whose object noun names the event and whose subject takes part in it: "X organized talks".
@@ -25,7 +26,8 @@ SUPPORT = HOSTING | {"hold", "attend", "join", "have", "conduct", "begin", "star
 _SUPPORT_REACH = 5
 # "X has managed to convince ...", "X decided to invite ...": the verb's subject is X.
 CONTROL = {"manage", "try", "decide", "seek", "attempt", "want", "hope", "plan", "continue", "intend", "vow",
-           "pledge", "promise", "agree", "offer", "refuse", "fail", "need", "have", "move"}
+           "pledge", "promise", "agree", "offer", "refuse", "fail", "need", "have", "move", "quick", "eager",
+           "ready", "keen", "able", "willing", "prepared", "determined", "set"}
 # "X convinced A and B to hold talks": X brings the sides together, A and B meet.
 CAUSATIVE = {"convince", "persuade", "urge", "invite", "bring", "push", "press", "get", "encourage", "call",
              "summon", "convene", "gather"}
@@ -70,10 +72,15 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
     if frame.passive:
         agent = _after_word(view, end, {"by"}, window=3)
         frame.subject, frame.object = agent, frame.subject
+    elif not frame.subject and end < len(view.tokens) and view.words[end] == "by":
+        frame.subject = view.list_from(end + 1, +1)  # "the bombing by Azerbaijani forces"
+    if not frame.subject and view.words[start].endswith("ing") and start > 0 and view.words[start - 1] == ",":
+        frame.subject = _sentence_subject(view)  # "Aliyev was categorical, demanding that ..."
     frame.author = _author(view, start)
     if not frame.subject and end < len(view.tokens) and view.words[end] == "from":
         frame.subject = view.list_from(end + 1, +1)  # "mediators from the OSCE"
-    frame.place = _place(view, start, end)
+    frame.place = _place(view, start, end, toward=match.event_type in ("Talks", "Meeting", "Visit", "Mediation",
+                                                                        "Invitation"))
     return frame
 
 
@@ -95,17 +102,24 @@ def participants(frame: Frame, info: EventTypeInfo) -> list[Participant]:
 
 
 def _passive(view: SentenceView, start: int) -> bool:
+    """"were invited by", "have been invited for", and the reduced relative "an exchange mediated by Qatar"."""
+    if not view.words[start].endswith(("ed", "en")):
+        return False
+    if start + 1 < len(view.words) and view.words[start + 1] == "by":
+        return True
     k = start - 1
-    while k >= 0 and view.words[k] in ("also", "already", "reportedly", "allegedly", "not", "been"):
+    while k >= 0 and view.words[k] in ("also", "already", "reportedly", "allegedly", "not", "just", "since"):
         k -= 1
-    return k >= 0 and (view.words[k] in _BE or view.lemmas[k] == "be") and view.words[start].endswith(("ed", "en"))
+    return k >= 0 and (view.words[k] in _BE or view.lemmas[k] == "be")
 
 
 def _subject(view: SentenceView, start: int) -> list[Slot]:
     """The actors right before the trigger, past adverbs, auxiliaries, dates and control verbs."""
     k = start - 1
     while k >= 0:
-        if (view.skippable(k) or view.words[k] in QUOTES) and k not in view.covered:
+        if view.words[k] == "," and (relative := _relative_clause_start(view, k)) is not None:
+            k = relative - 1  # "Egypt and Qatar, which mediate between them, called for": skip the clause
+        elif (view.skippable(k) or view.words[k] in QUOTES) and k not in view.covered:
             k -= 1
         elif view.words[k] == "to" and k > 0 and view.lemmas[k - 1] in CONTROL:
             k -= 2
@@ -124,6 +138,25 @@ def _support_verb(view: SentenceView, start: int) -> int | None:
         if view.lemmas[k] in SUPPORT:
             return k
     return None
+
+
+def _relative_clause_start(view: SentenceView, comma: int) -> int | None:
+    """The comma that opens ", which ...," or ", who ...," ending at `comma`, if there is one."""
+    for j in range(comma - 1, max(0, comma - 25), -1):
+        if view.words[j] in BARRIERS:
+            return None
+        if view.words[j] in ("which", "who") and j > 0 and view.words[j - 1] == ",":
+            return j - 1
+    return None
+
+
+def _sentence_subject(view: SentenceView) -> list[Slot]:
+    """The actors a sentence opens with: the subject a participle clause shares."""
+    k = 0
+    while k < len(view.tokens) and (view.words[k] in ("the", "a", "an") or (k in view.covered and
+                                                                           view.actor_at(view.covered[k].start) is None)):
+        k += 1
+    return view.list_from(k, +1) if k < len(view.tokens) and k in view.covered else []
 
 
 def _causative(view: SentenceView, start: int) -> int | None:
@@ -166,10 +199,11 @@ def _author(view: SentenceView, start: int) -> list[Slot]:
     return []
 
 
-def _place(view: SentenceView, start: int, end: int) -> str | None:
+def _place(view: SentenceView, start: int, end: int, toward: bool = False) -> str | None:
     """The nearest place after a locative preposition in the clause around the trigger, after before.
 
-    Distance is counted in words outside names, so that a long name does not hide the place."""
+    Distance is counted in words outside names, so that a long name does not hide the place. Before a
+    consultation, "to X" is where it is held ("sent their ministers to Moscow to hold talks")."""
     seen, k = 0, end
     while k < len(view.tokens) and seen < _PLACE_WINDOW and view.words[k] not in BARRIERS:
         slot = view.place_at(k)
@@ -180,7 +214,7 @@ def _place(view: SentenceView, start: int, end: int) -> str | None:
     seen, k = 0, start - 1
     while k >= 0 and seen < _PLACE_WINDOW and view.words[k] not in BARRIERS:
         slot = view.place_at(k)
-        if slot is not None and k > 0 and view.words[k - 1] in ("in", "at", "to"):
+        if slot is not None and k > 0 and view.words[k - 1] in ({"in", "at", "to"} if toward else {"in", "at"}):
             return slot.entity
         seen += k not in view.covered
         k -= 1

@@ -77,9 +77,12 @@ class SentenceView:
                     and self.covered[i].mention.function == "modifier"))
 
     def list_from(self, i: int, step: int, stop: set[int] = frozenset()) -> list[Slot]:
-        """A list of actors read from token i in direction step (+1 right, -1 left): 'X, Y and Z'."""
+        """A list of actors read from token i in direction step (+1 right, -1 left): 'X, Y and Z'.
+
+        Read leftwards, a comma joins only a list that an 'and' has closed on its right: in "according to
+        the Kremlin, Putin spoke" the Kremlin is no co-subject of Putin."""
         out: list[Slot] = []
-        k = i
+        k, closed = i, step > 0
         while 0 <= k < len(self.tokens) and k not in stop:
             slot = self.actor_at(self.covered[k].start) if k in self.covered else None
             if slot is not None:
@@ -88,11 +91,31 @@ class SentenceView:
                 k = (slot.end if step > 0 else slot.start - 1)
                 continue
             w = self.words[k]
+            if w == "," and out and not closed:
+                break
+            if w in ("and", "well", "together", "along", "plus", "&"):
+                closed = True
+            if w == "of" and k + step in self.covered:  # "the president of Azerbaijan, Ilham Aliev"
+                k += step
+                continue
             if w in LIST_GLUE or w in QUOTES or (out and step < 0 and self.skippable(k)):
                 k += step
                 continue
-            if k in self.covered:  # a title or modifier inside the list: "US Secretary of State Mike Pompeo"
-                k += step
+            if k in self.covered and self.covered[k].mention.function == "modifier":
+                k += step  # a title or modifier inside the list: "US Secretary of State Mike Pompeo"
                 continue
             break
+        if step > 0 and len(out) > 1 and self._starts_clause(out[-1]):
+            out.pop()  # "mediated by Qatar, and the United States freed ...": a new subject, not a list item
         return out if step > 0 else list(reversed(out))
+
+    def _starts_clause(self, slot: Slot) -> bool:
+        """An actor joined by 'and' and followed by a verb: the subject of the next clause."""
+        k = slot.end
+        if k >= len(self.tokens):
+            return False
+        word, lemma = self.words[k], self.lemmas[k]
+        before = self.words[slot.start - 1] if slot.start > 0 else ""
+        joined = before == "and" or (before == "the" and slot.start > 1 and self.words[slot.start - 2] == "and")
+        verb_like = word.isalpha() and (word in ADVERBS or (lemma != word and not word.endswith("s")))
+        return joined and verb_like

@@ -9,12 +9,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from ..errors import InputError
 from ..namespaces import DKG, ORG, PROV, SCHEMA, WIKIDATA_ENTITY, local_name
-from ..resources import kb_files, ontology_files
+from ..resources import kb_files, kb_overlay_files, ontology_files
 
 CLASSES = {DKG.State: "State", DKG.Person: "Person", DKG.Organisation: "Organisation", DKG.Place: "Place"}
 
@@ -51,21 +53,42 @@ class Term:
 
 
 @cache
-def _read(files: tuple) -> Graph:
+def _read(versions: tuple) -> Graph:
     g = Graph()
-    for f in files:
-        g.parse(f, format="turtle")
+    for f, *_ in versions:
+        _parse_into(g, f)
     return g
 
 
-def kb_graph() -> Graph:
-    """The reference knowledge base (ontology/kb/*.ttl) as one graph."""
-    return _read(tuple(kb_files()))
+def _parse_into(g: Graph, path: Path) -> None:
+    try:
+        if path.suffix == ".trig":  # the overlay: one named graph per updated state or organisation
+            ds = Dataset()
+            ds.parse(path, format="trig")
+            for s, p, o, _ in ds.quads((None, None, None, None)):
+                g.add((s, p, o))
+        else:
+            g.parse(path, format="turtle")
+    except Exception as err:  # noqa: BLE001 - rdflib raises many kinds of parse errors
+        raise InputError(path, f"the knowledge base file does not parse ({type(err).__name__}: "
+                               f"{' '.join(str(err).split())[:200]})") from None
+
+
+def _versions(files: list[Path]) -> tuple:
+    """Each file with its modification time and size, so that a file rewritten since it was read (the
+    overlay, after `diplokg kb update`) is read again."""
+    return tuple((f, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+
+
+def kb_graph(overlay: list[Path] | None = None) -> Graph:
+    """The reference knowledge base (ontology/kb/*.ttl and the overlay `kb update` wrote, or the `overlay`
+    files given) as one graph."""
+    return _read(_versions(kb_files() + (kb_overlay_files() if overlay is None else overlay)))
 
 
 def ontology_graph() -> Graph:
     """The TBox and taxonomies (ontology/*.ttl) as one graph."""
-    return _read(tuple(ontology_files()))
+    return _read(_versions(ontology_files()))
 
 
 class KnowledgeBase:
@@ -79,11 +102,18 @@ class KnowledgeBase:
         self.revision = 0  # bumped by register(), so that name indexes know when to grow
 
     @classmethod
+    def reference(cls, overlay: list[Path] | None = None) -> "KnowledgeBase":
+        """The bundled reference KB with the overlay `kb update` wrote, or with the `overlay` files given
+        (`[]`: the bundled KB alone). Shared: call `copy()` before registering article entities. Read again
+        when a file changed."""
+        files = kb_files() + (kb_overlay_files() if overlay is None else overlay)
+        return cls._reference(_versions(ontology_files()), _versions(files))
+
+    @classmethod
     @cache
-    def reference(cls) -> "KnowledgeBase":
-        """The bundled reference KB (shared; call `copy()` before registering article entities)."""
+    def _reference(cls, ontology_versions: tuple, kb_versions: tuple) -> "KnowledgeBase":
         kb = cls()
-        kb._index(ontology_graph() + kb_graph())
+        kb._index(_read(ontology_versions) + _read(kb_versions))
         return kb
 
     @classmethod

@@ -15,12 +15,12 @@ from ..namespaces import ID, slug
 from ..text import english
 from .items import Item, find_items
 from .matcher import NameIndex
-from .normalise import fold, skeletons
+from .normalise import fold, identity_key, skeletons
 from .officials import Holding, counterpart_holdings, title_holdings
 from .orgs import body_of_state, is_org_name
 from .roles import assign_functions
 from .titles import TitleFinder
-from .words import Word, sentence_words
+from .words import NOT_NAMES, Word, sentence_words
 
 # The body that acts for an unnamed office holder: "the Armenian Minister of Defense accused ..."
 MINISTRY_OF_POST = {"ForeignMinister": "Ministry of Foreign Affairs", "DefenceMinister": "Ministry of Defence",
@@ -55,7 +55,7 @@ class NameResolver:
         for s in record.sentences:
             words = sentence_words(by_sentence[s.index])
             items = find_items(words, self.index, self.titles, self.kb.demonyms, self.known_word)
-            if _headline_case(words, self.known_word):
+            if _headline_case(words, items, self.known_word):
                 items = [it for it in items if it.kind != "chunk"]
             self._organisations(words, items, record)
             for h in title_holdings(words, items, self.cls_of):
@@ -150,7 +150,7 @@ class NameResolver:
             match = self.index.match(text, {"Person"})
             confirmed = match.entity or self._confirmed_by_post(match.candidates, post_type, owner, record)
             item.candidates = [] if confirmed else match.candidates
-            item.entity = confirmed or self._entity(record, "Person", text, key=skeletons(text)[0])
+            item.entity = confirmed or self._entity(record, "Person", text, key=identity_key(text))
         item.kind = "name"
         self._seen_as(record, item.entity, text)
         return item.entity
@@ -241,7 +241,11 @@ def _surface(words: list[Word], start: int, end: int) -> str:
     return out
 
 
-def _headline_case(words: list[Word], known_word) -> bool:
-    """Title Case Headlines capitalise common words too, so capitals prove nothing there."""
-    common = [w for w in words[1:] if w.text[:1].isalpha() and len(w.text) > 3 and known_word(w.text)]
+def _headline_case(words: list[Word], items: list[Item], known_word) -> bool:
+    """Title Case Headlines capitalise common words too, so capitals prove nothing there.
+
+    Titles, names and weekdays are capitalised in running text as well: they are not counted."""
+    named = {i for it in items if it.kind != "chunk" for i in range(it.start, it.end)}
+    common = [w for w in words[1:] if w.i not in named and w.text[:1].isalpha() and len(w.text) > 3
+              and known_word(w.text) and w.folded not in NOT_NAMES]
     return len(common) >= 3 and sum(w.capitalised for w in common) / len(common) > 0.8

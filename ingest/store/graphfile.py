@@ -36,8 +36,8 @@ class GraphFile:
         raise GraphFileError(f"{self.path}: a graph file is read-only here")
 
     def graph_names(self) -> list[URIRef]:
-        return sorted(g.identifier for g in self.dataset.graphs() if isinstance(g.identifier, URIRef)
-                      and str(g.identifier) != "urn:x-rdflib:default")
+        # a file without named graphs (Turtle) holds its triples in the default graph: one graph like the others
+        return sorted(g.identifier for g in self.dataset.graphs() if isinstance(g.identifier, URIRef) and len(g))
 
     def query(self, sparql: str, bindings: dict[str, Identifier] | None = None) -> QueryResult:
         try:

@@ -1,0 +1,106 @@
+"""Events with participants in roles, on sentences about several conflicts (written for these tests)."""
+from ingest.namespaces import ID
+
+
+def short(iri):
+    return iri.rsplit("/", 1)[-1]
+
+
+def events(record, event_type=None):
+    return [e for e in record.events if event_type is None or e.type == event_type]
+
+
+def roles(event):
+    return {(short(p.entity), p.role) for p in event.participants}
+
+
+def test_coordinated_subjects_call_for_a_ceasefire(run):
+    r = run("Vladimir Putin and Emmanuel Macron urged the parties to the conflict to put a complete end to the "
+            "fighting.", "2020-10-01")
+    (call,) = events(r, "CallForCeasefire")
+    assert roles(call) >= {("vladimir-putin", "initiator"), ("emmanuel-macron", "initiator")}
+    assert not events(r, "ArmedClash"), "the fighting asked to end is no event of its own"
+
+
+def test_mediates_between_two_sides(run):
+    r = run("Qatar mediates between Israel and Hamas, officials said.", "2023-11-20")
+    (mediation,) = events(r, "Mediation")
+    assert ("qa", "mediator") in roles(mediation) and ("il", "party") in roles(mediation)
+
+
+def test_passive_invitation_and_the_talks_it_plans(run):
+    r = run("The foreign ministers of Ethiopia and Eritrea were invited by Kenya for talks in Nairobi.", "2018-06-10")
+    (invitation,) = events(r, "Invitation")
+    assert ("ke", "initiator") in roles(invitation)
+    assert {("et", "target"), ("er", "target")} <= roles(invitation)
+    (talks,) = events(r, "Talks")
+    assert talks.status == "Planned"
+    assert {("et", "party"), ("er", "party")} <= roles(talks)
+
+
+def test_reported_speech_makes_the_speaker_the_caller_and_no_statement(run):
+    r = run("Lavrov said that a ceasefire in Libya was urgently needed.", "2020-06-20")
+    (call,) = events(r, "CallForCeasefire")
+    assert ("sergey-lavrov", "initiator") in roles(call)
+    assert not events(r, "Statement")
+
+
+def test_a_subject_shared_by_two_verbs(run):
+    r = run("Turkey called for a truce in Syria and urged the sides to resume talks.", "2019-10-10")
+    assert ("tr", "initiator") in roles(events(r, "CallForCeasefire")[0])
+
+
+def test_actors_by_demonym_and_seat(run):
+    r = run("On Tuesday the Kremlin warned Kyiv. Azerbaijani forces shelled the town overnight.", "2022-03-01")
+    (threat,) = events(r, "Threat")
+    assert ("kremlin", "initiator") in roles(threat)
+    (attack,) = events(r, "Attack")
+    assert ("az", "initiator") in roles(attack)
+
+
+def test_planned_alleged_and_negated(run):
+    r = run("Blinken will meet Wang Yi in Beijing. Israeli jets allegedly bombed a school in Gaza. "
+            "Serbia did not attend the talks.", "2023-06-15")
+    (meeting,) = events(r, "Meeting")
+    assert meeting.status == "Planned"
+    (attack,) = events(r, "Attack")
+    assert attack.status == "Alleged"
+    assert not events(r, "Talks"), "a negated event is not asserted"
+
+
+def test_an_accusation_makes_the_accused_the_author_of_the_act(run):
+    r = run("Ukraine accused Russia of shelling the nuclear plant.", "2022-08-07")
+    (accusation,) = events(r, "Accusation")
+    assert roles(accusation) == {("ua", "initiator"), ("ru", "target")}
+    (attack,) = events(r, "Attack")
+    assert attack.status == "Alleged" and ("ru", "initiator") in roles(attack)
+
+
+def test_a_denied_act(run):
+    r = run("Rwanda denied the attack on Goma.", "2024-02-17")
+    (denial,) = events(r, "Denial")
+    assert ("rw", "initiator") in roles(denial)
+    (attack,) = events(r, "Attack")
+    assert attack.status == "Denied"
+
+
+def test_separate_bilateral_calls_are_separate_events(run):
+    r = run("Turkish President Recep Tayyip Erdogan held telephone talks with Ukrainian President Volodymyr "
+            "Zelensky and with Russian President Vladimir Putin on Friday.", "2022-03-04")
+    calls = events(r, "PhoneCall")
+    pairs = {frozenset(short(p.entity) for p in c.participants) for c in calls}
+    assert len(calls) == 2 and all(len(pair) == 2 for pair in pairs)
+    assert all(any("erdogan" in x for x in pair) for pair in pairs)
+
+
+def test_one_event_per_article_with_every_sentence_as_provenance(run):
+    r = run("Kenya hosted talks between Ethiopia and Tigray's leaders in Nairobi. "
+            "The talks in Nairobi lasted a week.", "2022-11-07")
+    talks = events(r, "Talks")
+    assert len(talks) == 1 and talks[0].sentences == [0, 1]
+
+
+def test_supporting_verbs_make_the_host(run):
+    r = run("Saudi Arabia hosted a meeting with Sudanese and American envoys in Jeddah.", "2023-05-06")
+    (meeting,) = [e for e in r.events if e.type in ("Meeting", "Talks")]
+    assert ("sa", "host") in roles(meeting)
