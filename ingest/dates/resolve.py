@@ -75,7 +75,7 @@ def _day_month(phrase: Phrase, anchor: date, tense: str) -> Resolution:
     a year."""
     candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := calendar_date(phrase, y))]
     if tense == "future":
-        fitting = sorted(d for d in candidates if d >= anchor)
+        fitting = sorted(d for d in candidates if 0 <= (d - anchor).days < 366)
     elif tense == "unsure":  # "would meet on March 3": either way, the nearer
         fitting = sorted((d for d in candidates if abs((d - anchor).days) <= HALF_YEAR), key=lambda d: abs(d - anchor))
     else:
