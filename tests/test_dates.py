@@ -257,6 +257,14 @@ def test_date_like_noise_never_raises(anchor, pieces):
         resolve(phrase, None, "unsure")
 
 
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_an_anchor_at_the_edge_of_the_calendar_leaves_phrases_unset_not_errors(published):
+    record = dated("Talks began yesterday, resume tomorrow and end next month, on Friday (3) or on January 2.",
+                   published)
+    assert len(record.dates) == 5
+    assert all(d.value is None or date.min <= d.value <= date.max for d in record.dates)
+
+
 def test_yesterday_is_the_day_before_across_a_year_end():
     record = dated("The border reopened yesterday.", "2024-01-01")
     assert record.dates[0].value == date(2023, 12, 31) == date(2024, 1, 1) - timedelta(days=1)

@@ -39,7 +39,10 @@ def resolve(phrase: Phrase, anchor: date | None, tense: str = "past") -> Resolut
         return calendar_date(phrase), "day"
     if anchor is None or (phrase.quoted and kind in _DEICTIC_KINDS):
         return None, _PRECISION.get(kind, "day")
-    return _RELATIVE[kind](phrase, anchor, tense)
+    try:
+        return _RELATIVE[kind](phrase, anchor, tense)
+    except (ValueError, OverflowError):  # an anchor at the edge of the calendar (year 1 or 9999)
+        return None, _PRECISION.get(kind, "day")
 
 
 def calendar_date(phrase: Phrase, year: int | None = None) -> date | None:
@@ -86,7 +89,10 @@ def _day_month(phrase: Phrase, anchor: date, tense: str) -> Resolution:
 def weekday_number(weekday: int, day: int, around: date, window: int = WEEKDAY_NUMBER_WINDOW) -> date | None:
     """The day within `window` days of `around` that is both that weekday and that day of the month."""
     for offset in sorted(range(-window, window + 1), key=abs):
-        d = around + timedelta(days=offset)
+        try:
+            d = around + timedelta(days=offset)
+        except OverflowError:
+            continue
         if d.day == day and d.weekday() == weekday:
             return d
     return None
