@@ -14,13 +14,15 @@ _VIOLENT_EVENTS = {"Attack", "ArmedClash", "CeasefireViolation"}
 
 def extract_claims(record: Record, kb: KnowledgeBase) -> Record:
     """Fill `record.claims`: one claim per figure, kind and speaker; the same claim twice in one article
-    (a lead repeated in the body) is kept once. Figures of different speakers stay side by side."""
+    (a lead repeated in the body, about the same event or none) is kept once. Figures of different
+    speakers stay side by side."""
     tokens, mentions, dates = by_sentence(record.tokens), by_sentence(record.mentions), by_sentence(record.dates)
     seen = set()
     for s in record.sentences:
         in_dates = _inside_dates(tokens[s.index], dates[s.index])
         for claim in _sentence_claims(record, s.index, tokens[s.index], mentions[s.index], in_dates):
-            key = (claim.kind, claim.speaker, claim.population, claim.low, claim.best, claim.high, claim.status)
+            key = (claim.kind, claim.speaker, claim.population, claim.low, claim.best, claim.high, claim.status,
+                   claim.about)  # the same figure about two different events is two claims
             if key not in seen:
                 seen.add(key)
                 record.claims.append(claim)
