@@ -5,8 +5,11 @@ the text as read, which is what the graph's offsets refer to.
 """
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 
 @dataclass(frozen=True)
@@ -172,3 +175,14 @@ class Record:
             if s.start <= offset < s.end:
                 return s.index
         return self.sentences[-1].index if self.sentences else 0
+
+
+Located = TypeVar("Located")  # anything with a `sentence` index: Token, Mention, DateExpression
+
+
+def by_sentence(items: Iterable[Located]) -> dict[int, list[Located]]:
+    """Tokens, mentions or dates grouped by their sentence index, in text order (missing sentences: empty)."""
+    out: dict[int, list[Located]] = defaultdict(list)
+    for item in items:
+        out[item.sentence].append(item)
+    return out

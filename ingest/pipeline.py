@@ -40,8 +40,8 @@ class Pipeline:
                 ("names", names),
                 ("memberships", lambda r: read_memberships(r, self.kb)),
                 ("events", EventDetector(self.kb)),
-                ("claims", lambda r: extract_claims(r, self.kb)),
                 ("merge", self.events.merge),
+                ("claims", lambda r: extract_claims(r, self.kb)),  # after merge: Claim.about indexes final events
             ]
 
     def run(self, article: Article) -> Record:
