@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..dates import date_for
 from ..kb.index import KnowledgeBase
 from ..model import Event, Mention, Participant, Record, Token
-from .embedding import CONSULTATIONS, Found, relate
+from .embedding import CONSULTATIONS, SPEECH_ACTS, Found, relate
 from .lexicon import Lexicon
 from .modality import status_of
 from .roles import participants, read_frame
@@ -37,7 +37,8 @@ class EventDetector:
             relate(view, found, side=lambda iri: self.kb.state_of(iri) or iri)
             for f in found:
                 if f.keep:
-                    f.event.date = date_for(record, s.index, f.event.start, f.event.end)
+                    f.event.date = date_for(record, s.index, f.event.start, f.event.end,
+                                            speech=f.event.type in SPEECH_ACTS)
                     record.events.extend(_bilateral(f.event))
         _default_sides(record, self.kb)
         return record

@@ -51,6 +51,9 @@ def relate(view: SentenceView, found: list[Found], side=lambda iri: iri) -> None
                 continue
             if _shares_subject(view, outer, inner):
                 _inherit(inner.event, outer.event, "initiator")
+                if not inner.event.participants:  # a call's or a meeting's participants are its subjects
+                    _add(inner.event, [p.entity for p in outer.event.participants
+                                       if p.role in ("participant", "party", "host")], "initiator")
                 continue
             _embed(outer, inner, side)
     for f in found:
@@ -64,7 +67,8 @@ def _inside(view: SentenceView, outer: Found, inner: Found) -> bool:
 
 
 def _shares_subject(view: SentenceView, outer: Found, inner: Found) -> bool:
-    if inner.has_subject or inner.event.type not in SPEECH_ACTS or outer.event.type not in SPEECH_ACTS:
+    """"Putin and Macron spoke by phone and agreed to ask for a truce": the second verb's subject."""
+    if inner.has_subject or inner.event.type not in SPEECH_ACTS:
         return False
     k = inner.start - 1
     while k > outer.end and view.words[k] in ("also", "then", "has", "have", "had", "later", "again"):
@@ -91,6 +95,7 @@ def _embed(outer: Found, inner: Found, side) -> None:
     elif o.type == "Accusation" and e.type not in SPEECH_ACTS:
         e.status = "Alleged"
         accused = [p.entity for p in o.participants if p.role == "target"]
+        o.place = o.place or e.place  # an accusation is about the act and where it happened
         if accused and e.type not in SPEECH_ACTS:
             e.participants = [p for p in e.participants if p.entity not in _roles(o, "initiator")]
             _add(e, accused, "initiator")

@@ -53,16 +53,23 @@ class EventIndex:
 
     def merge(self, record: Record) -> Record:
         record.events = dedupe(record.events, self._expand)
-        self.entries = [s for s in self.entries if s.source != record.article.source]
-        taken: set[str] = set()
-        for e in record.events:
-            match = self._best(e, record.article.source, taken)
-            if match is not None:
-                e.iri, e.type = match.iri, match.type
+        source = record.article.source
+        self.entries = [s for s in self.entries if s.source != source]
+        # each known event takes the report of this article that fits it best, best fits first
+        pairs = sorted(((score, n, s) for n, e in enumerate(record.events) for score, s in self._fits(e, source)),
+                       key=lambda x: (x[0], -x[1], x[2].iri), reverse=True)
+        matched: dict[int, Signature] = {}
+        for _, n, s in pairs:
+            if n not in matched and s.iri not in {m.iri for m in matched.values()}:
+                matched[n] = s
+        taken = {s.iri for s in matched.values()}
+        for n, e in enumerate(record.events):
+            if n in matched:
+                e.iri, e.type = matched[n].iri, matched[n].type
             else:
-                e.iri = self._mint(e, record.article.source, taken)
-            taken.add(e.iri)
-            self.entries.append(_signature(e, self._expand(e), record.article.source))
+                e.iri = self._mint(e, source, taken)
+                taken.add(e.iri)
+        self.entries.extend(_signature(e, self._expand(e), source) for e in record.events)
         return record
 
     def _expand(self, event: Event) -> frozenset[tuple[str, str]]:
@@ -80,14 +87,14 @@ class EventIndex:
         state = self.kb.state_of(iri) or (states.pop() if len(states) == 1 else None)
         return state or iri
 
-    def _best(self, e: Event, source: str, taken: set[str]) -> Signature | None:
+    def _fits(self, e: Event, source: str):
+        """Known events of other articles this report may be, each with how well it fits."""
         actors, day = self._expand(e), _day(e)
-        scored = []
+        seen = set()
         for s in self.entries:
-            if s.source == source or s.iri in taken or not _compatible(_signature(e, actors, source), s):
-                continue
-            scored.append(((_shared(actors, s.actors), s.day == day, s.place == e.place), s.iri, s))
-        return max(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
+            if s.source != source and s.iri not in seen and _compatible(_signature(e, actors, source), s):
+                seen.add(s.iri)
+                yield (day is not None and s.day == day, _shared(actors, s.actors), s.place == e.place), s
 
     def _mint(self, e: Event, source: str, taken: set[str]) -> str:
         key = (source, family(e.type), _day(e), e.place, tuple(sorted(p.entity for p in e.participants)))
@@ -116,11 +123,12 @@ def _compatible(a: Signature, s: Signature) -> bool:
     mine, theirs = dict(a.roles), dict(s.roles)
     if any({mine.get(x), theirs.get(x)} == {"initiator", "target"} for x in mine.keys() & theirs.keys()):
         return False
-    if a.type in _SPEECH_ACTS and a.source != s.source and a.day is None and s.day is None:
-        return False  # leaders repeat their demands: undated statements of two articles are not one
+    if a.type in _SPEECH_ACTS and a.source != s.source and (a.day is None or s.day is None):
+        return False  # leaders repeat their demands: statements of two articles are one only on one day
     shared = _shared(a.actors, s.actors, by_side=min(len(a.actors), len(s.actors)) >= 3)
+    same_day_and_place = a.day is not None and a.day == s.day and a.place is not None and a.place == s.place
     if shared:
-        return shared >= min(2, len(a.actors), len(s.actors))
+        return shared >= (1 if same_day_and_place else min(2, len(a.actors), len(s.actors)))
     return a.place is not None and a.place == s.place
 
 
@@ -136,7 +144,8 @@ _SPEECH_ACTS = {"Statement", "CallForCeasefire", "Condemnation", "Accusation", "
 
 def _joint_statement(a: Signature, s: Signature) -> bool:
     """One joint statement may call for a ceasefire and condemn: the same two or more authors."""
-    return (a.type in _SPEECH_ACTS and s.type in _SPEECH_ACTS and len(a.actors) >= 2 and a.actors == s.actors
+    sides = lambda sig: {side for _, side in sig.actors}
+    return (a.type in _SPEECH_ACTS and s.type in _SPEECH_ACTS and len(sides(a)) >= 2 and sides(a) == sides(s)
             and a.source == s.source)
 
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
+
 from ..model import Participant
 from .lexicon import EventTypeInfo, TriggerMatch
 from .sentence import BARRIERS, COMPLEMENTIZERS, QUOTES, SentenceView, Slot
 
 _OBJECT_LEAD = {"the", "a", "an", "to", "on", "upon", "with", "his", "her", "their", "its", "both", ",", "by",
                 "that", "once", "again", "any"}
-_PLACE_PREPOSITIONS = {"in", "at", "near", "to", "on", "outside", "inside", "towards", "toward", "into", "of"}
+_PLACE_PREPOSITIONS = {"in", "at", "near", "to", "on", "outside", "inside", "towards", "toward", "into", "of",
+                       "against"}
 _BE = {"be", "is", "are", "was", "were", "been", "being"}
 # Verbs whose object noun names the event and whose subject takes part in it: "X organized talks".
 # The first group makes the subject the host.
@@ -67,6 +70,8 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
             frame.brokered = _subject(view, causative)
             frame.sides = [s for k, s in sorted(view.slots.items()) if causative < k < start and view.actor_at(k)]
     frame.between = _after_word(view, end, {"between", "among"}, window=4)
+    if view.words[end - 1] in ("between", "among"):  # the trigger ends in it: "fights between X and Y"
+        frame.between = view.list_from(end, +1, pair=True)
     frame.with_ = _after_word(view, end, {"with"}, window=6)
     frame.object = _object(view, end)
     if frame.passive:
@@ -183,7 +188,7 @@ def _after_word(view: SentenceView, end: int, words: set[str], window: int) -> l
         if view.words[k] in BARRIERS or view.words[k] in COMPLEMENTIZERS:
             return []
         if view.words[k] in words:
-            return view.list_from(k + 1, +1)
+            return view.list_from(k + 1, +1, pair=view.words[k] in ("between", "among"))
     return []
 
 
@@ -199,6 +204,11 @@ def _author(view: SentenceView, start: int) -> list[Slot]:
     return []
 
 
+def _slipped(word: str, prepositions: set[str]) -> bool:
+    """A long preposition typed with one slip: 'torwards'."""
+    return len(word) >= 6 and any(len(p) >= 6 and OSA.distance(word, p) <= 1 for p in prepositions)
+
+
 def _place(view: SentenceView, start: int, end: int, toward: bool = False) -> str | None:
     """The nearest place after a locative preposition in the clause around the trigger, after before.
 
@@ -207,7 +217,8 @@ def _place(view: SentenceView, start: int, end: int, toward: bool = False) -> st
     seen, k = 0, end
     while k < len(view.tokens) and seen < _PLACE_WINDOW and view.words[k] not in BARRIERS:
         slot = view.place_at(k)
-        if slot is not None and k > 0 and view.words[k - 1] in _PLACE_PREPOSITIONS | {"the"}:
+        if slot is not None and k > 0 and (view.words[k - 1] in _PLACE_PREPOSITIONS | {"the"}
+                                           or _slipped(view.words[k - 1], _PLACE_PREPOSITIONS)):
             return slot.entity
         seen += k not in view.covered
         k += 1

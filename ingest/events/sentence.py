@@ -76,11 +76,12 @@ class SentenceView:
                 or (i in self.covered and self.actor_at(self.covered[i].start) is None
                     and self.covered[i].mention.function == "modifier"))
 
-    def list_from(self, i: int, step: int, stop: set[int] = frozenset()) -> list[Slot]:
+    def list_from(self, i: int, step: int, stop: set[int] = frozenset(), pair: bool = False) -> list[Slot]:
         """A list of actors read from token i in direction step (+1 right, -1 left): 'X, Y and Z'.
 
         Read leftwards, a comma joins only a list that an 'and' has closed on its right: in "according to
-        the Kremlin, Putin spoke" the Kremlin is no co-subject of Putin."""
+        the Kremlin, Putin spoke" the Kremlin is no co-subject of Putin. A `pair` ("between X and Y")
+        keeps its last member even when a verb follows it."""
         out: list[Slot] = []
         k, closed = i, step > 0
         while 0 <= k < len(self.tokens) and k not in stop:
@@ -105,7 +106,7 @@ class SentenceView:
                 k += step  # a title or modifier inside the list: "US Secretary of State Mike Pompeo"
                 continue
             break
-        if step > 0 and len(out) > 1 and self._starts_clause(out[-1]):
+        if step > 0 and len(out) > 1 and not pair and self._starts_clause(out[-1]):
             out.pop()  # "mediated by Qatar, and the United States freed ...": a new subject, not a list item
         return out if step > 0 else list(reversed(out))
 
