@@ -9,7 +9,7 @@ import hashlib
 
 from rdflib import Graph, Literal, URIRef
 
-from .errors import DiplokgError, InputError
+from .errors import DiplokgError, InputError, StageError
 from .kb.index import kb_graph, ontology_graph
 from .mapping import to_graph
 from .model import Article
@@ -102,4 +102,7 @@ def build(paths: Iterable[str | Path], store: Store, output: str | Path | None =
 
 def build_article(article: Article, pipeline: Pipeline):
     record = pipeline.run(article)
-    return to_graph(record, pipeline.kb)
+    try:
+        return to_graph(record, pipeline.kb)
+    except Exception as err:  # noqa: BLE001 - a mapping failure skips the article, not the batch
+        raise StageError("mapping", article.source, err) from err

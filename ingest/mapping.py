@@ -88,6 +88,15 @@ def _mentions(g: Graph, record: Record, article: URIRef, sentences: dict[int, UR
             g.add((c, DKG.linkScore, _score(score / 100)))
 
 
+def _at_precision(day, precision: str) -> Literal:
+    """A resolved date no more precise than the text: 2020-10 for "earlier this month", 1994 for "in 1994"."""
+    if precision == "year":
+        return Literal(f"{day.year:04d}", datatype=XSD.gYear)
+    if precision == "month":
+        return Literal(f"{day.year:04d}-{day.month:02d}", datatype=XSD.gYearMonth)
+    return Literal(day, datatype=XSD.date)
+
+
 def _score(value: float) -> Literal:
     return Literal(Decimal(f"{value:.3f}"), datatype=XSD.decimal)
 
@@ -157,7 +166,7 @@ def _dates(g: Graph, record: Record, article: URIRef) -> dict[int, URIRef]:
         g.add((node, RDF.type, DKG.TemporalExpression))
         _span(g, node, record, article, d.start, d.end)
         if d.value is not None:
-            g.add((node, DKG.resolvedDate, Literal(d.value, datatype=XSD.date)))
+            g.add((node, DKG.resolvedDate, _at_precision(d.value, d.precision)))
             g.add((node, DKG.precision, DKG[d.precision.capitalize()]))
         if d.anchor is not None:
             g.add((node, DKG.anchorDate, Literal(d.anchor, datatype=XSD.date)))

@@ -12,10 +12,12 @@ union of states such as the Soviet Union.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+
+from bisect import bisect_left
 
 from .kb.index import KnowledgeBase
-from .model import MembershipStatement, Mention, Record, Token
+from .model import MembershipStatement, Mention, Record, by_sentence
+from .sentence import SentenceView, Slot
 
 _LIST_GLUE = {",", "and", "the", "as", "well", "together", "with", "along", "plus", "also", "both"}
 _CLAUSE_BREAK = {";", ":", "but", "while", "whereas"}
@@ -31,16 +33,11 @@ _YEARS = re.compile(r"\s*\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\)")
 
 
 def read_memberships(record: Record, kb: KnowledgeBase) -> Record:
-    tokens: dict[int, list[Token]] = defaultdict(list)
-    for t in record.tokens:
-        tokens[t.sentence].append(t)
-    mentions: dict[int, list[Mention]] = defaultdict(list)
-    for m in record.mentions:
-        if m.entity and m.cls in ("State", "Organisation"):
-            mentions[m.sentence].append(m)
+    tokens, mentions = by_sentence(record.tokens), by_sentence(
+        m for m in record.mentions if m.entity and m.cls in ("State", "Organisation"))
     seen = set()
     for s in record.sentences:
-        for st in _sentence(tokens[s.index], mentions[s.index], s.index, record.text, kb):
+        for st in _sentence(SentenceView(tokens[s.index], mentions[s.index]), s.index, record.text, kb):
             key = (st.member, st.organisation, st.role)
             if key not in seen and st.member != st.organisation:
                 seen.add(key)
@@ -48,11 +45,11 @@ def read_memberships(record: Record, kb: KnowledgeBase) -> Record:
     return record
 
 
-def _sentence(tokens: list[Token], mentions: list[Mention], index: int, text: str, kb: KnowledgeBase):
-    if not tokens or not mentions:
+def _sentence(view: SentenceView, index: int, text: str, kb: KnowledgeBase):
+    if not view.tokens or not view.slots:
         return
-    at = _Positions(tokens, mentions)
-    for i in range(len(tokens)):
+    at = _Positions(view)
+    for i in range(len(view.tokens)):
         for cue in _CHAIR_PASSIVE:
             if at.starts(i, cue):
                 members, end = at.list_after(i + len(cue))
@@ -70,16 +67,16 @@ def _sentence(tokens: list[Token], mentions: list[Mention], index: int, text: st
         for cue in _MEMBER_OF:
             if at.starts(i, cue):
                 org = at.org_after(i + len(cue), within=2, states_too=True)
-                years = _YEARS.match(text, org.end) if org is not None else None
+                years = _YEARS.match(text, org.mention.end) if org is not None else None
                 yield from _statements(org, at.states_in_clause_before(i), "Member", index, at, i, kb, years)
         for cue in _AMONG:
             org = at.org_ending_before(i)
-            if at.starts(i, cue) and org is not None and _treaty_like(org):
+            if at.starts(i, cue) and org is not None and _treaty_like(org.mention):
                 members, _ = at.list_after(i + 1)
                 yield from _statements(org, members, "Member", index, at, i, kb)
 
 
-def _chair_role(members: list[Mention]) -> str:
+def _chair_role(members: list[Slot]) -> str:
     return "CoChair" if len(members) > 1 else "Chair"
 
 
@@ -90,82 +87,64 @@ def _treaty_like(org: Mention) -> bool:
                                     "agreement", "group", "council", "community"))
 
 
-def _statements(org: Mention | None, members: list[Mention], role: str, index: int, at: "_Positions", cue: int,
+def _statements(org: Slot | None, members: list[Slot], role: str, index: int, at: "_Positions", cue: int,
                 kb: KnowledgeBase, years: re.Match | None = None):
     if org is None or not members or kb.get(org.entity).cls not in ("Organisation", "State"):
         return
     begin, finish = (int(years.group(1)), int(years.group(2))) if years else (None, None)
-    start = min([m.start for m in members] + [org.start, at.tokens[cue].start])
-    end = max([m.end for m in members] + [org.end, at.tokens[cue].end])
+    spans = [m.mention for m in members] + [org.mention]
+    start = min([m.start for m in spans] + [at.tokens[cue].start])
+    end = max([m.end for m in spans] + [at.tokens[cue].end])
     for m in members:
         yield MembershipStatement(m.entity, org.entity, role, index, start, end, begin, finish)
 
 
 class _Positions:
-    """Mentions of one sentence by token position."""
+    """The cue words and the states and organisations of one sentence, by token position."""
 
-    def __init__(self, tokens: list[Token], mentions: list[Mention]):
-        self.tokens = tokens
-        self.words = [t.text.lower() for t in tokens]
-        self.lemmas = [t.lemma for t in tokens]
-        self.by_start: dict[int, Mention] = {}
-        self.token_of: dict[int, int] = {}
-        for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
-            i = next((k for k, t in enumerate(tokens) if t.start == m.start), None)
-            if i is not None and i not in self.by_start:
-                self.by_start[i] = m
-                self.token_of[id(m)] = i
+    def __init__(self, view: SentenceView):
+        self.tokens, self.words, self.lemmas, self.slots = view.tokens, view.words, view.lemmas, view.slots
+        self.ending_at = {s.end - 1: s for s in view.slots.values()}
+        self.orgs = sorted(k for k, s in view.slots.items() if s.mention.cls == "Organisation")
 
     def starts(self, i: int, cue: tuple[str, ...]) -> bool:
         return i + len(cue) <= len(self.tokens) and all(
             self.words[i + k] == w or self.lemmas[i + k] == w for k, w in enumerate(cue))
 
-    def index_of(self, m: Mention) -> int:
-        return self.token_of[id(m)]
+    def org_before(self, i: int) -> Slot | None:
+        k = bisect_left(self.orgs, i)
+        return self.slots[self.orgs[k - 1]] if k else None
 
-    def span(self, m: Mention) -> range:
-        i = self.index_of(m)
-        j = i
-        while j < len(self.tokens) and self.tokens[j].end <= m.end:
-            j += 1
-        return range(i, j)
-
-    def org_before(self, i: int) -> Mention | None:
-        orgs = [m for k, m in self.by_start.items() if k < i and m.cls == "Organisation"]
-        return max(orgs, key=self.index_of) if orgs else None
-
-    def org_after(self, i: int, within: int, states_too: bool = False) -> Mention | None:
+    def org_after(self, i: int, within: int, states_too: bool = False) -> Slot | None:
         for k in range(i, min(len(self.tokens), i + within + 1)):
-            m = self.by_start.get(k)
-            if m is not None and (m.cls == "Organisation" or (states_too and m.cls == "State")):
-                return m
+            s = self.slots.get(k)
+            if s is not None and (s.mention.cls == "Organisation" or (states_too and s.mention.cls == "State")):
+                return s
         return None
 
-    def org_ending_before(self, i: int) -> Mention | None:
+    def org_ending_before(self, i: int) -> Slot | None:
         """An organisation mention just before token i, past a bracketed acronym: 'Organization (CSTO) between'."""
         k = i - 1
         if k >= 2 and self.words[k] == ")" and self.words[k - 2] == "(":
             k -= 3
-        for start, m in self.by_start.items():
-            if m.cls == "Organisation" and self.span(m)[-1] == k:
-                return m
-        return None
+        s = self.ending_at.get(k)
+        return s if s is not None and s.mention.cls == "Organisation" else None
 
-    def list_after(self, i: int) -> tuple[list[Mention], int]:
+    def list_after(self, i: int) -> tuple[list[Slot], int]:
         """States listed from token i: 'Germany, Belarus and Turkey, as well as Armenia'; and where it stops."""
         out, k, end = [], i, i
         while k < len(self.tokens):
-            m = self.by_start.get(k)
-            if m is not None and m.cls == "State" and m.function != "modifier":
-                out.append(m)
-                k = end = self.span(m)[-1] + 1
-            elif self.words[k] in _LIST_GLUE and m is None:
+            s = self.slots.get(k)
+            if s is not None and s.mention.cls == "State" and s.mention.function != "modifier":
+                out.append(s)
+                k = end = s.end
+            elif self.words[k] in _LIST_GLUE and s is None:
                 k += 1
             else:
                 break
         return out, max(end, k)
 
-    def states_in_clause_before(self, i: int) -> list[Mention]:
+    def states_in_clause_before(self, i: int) -> list[Slot]:
         start = max([k + 1 for k in range(i) if self.words[k] in _CLAUSE_BREAK] or [0])
-        return [m for k, m in sorted(self.by_start.items()) if start <= k < i and m.cls == "State"
-                and m.function != "modifier"]
+        return [s for k, s in sorted(self.slots.items()) if start <= k < i and s.mention.cls == "State"
+                and s.mention.function != "modifier"]

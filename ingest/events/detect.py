@@ -6,12 +6,12 @@ from dataclasses import replace
 
 from ..dates import date_for
 from ..kb.index import KnowledgeBase
-from ..model import Event, Mention, Participant, Record, Token
+from ..model import Event, Participant, Record, by_sentence
+from ..sentence import SentenceView
 from .embedding import CONSULTATIONS, SPEECH_ACTS, Found, relate
 from .lexicon import Lexicon
 from .modality import status_of
 from .roles import participants, read_frame
-from .sentence import SentenceView
 
 # Events whose sides the text often leaves to the context: "the clashes that broke out on Sunday".
 DYADIC = {"ArmedClash", "CeasefireViolation", "CeasefireAgreement"}
@@ -23,12 +23,7 @@ class EventDetector:
         self.lexicon = lexicon or Lexicon.bundled()
 
     def __call__(self, record: Record) -> Record:
-        tokens: dict[int, list[Token]] = defaultdict(list)
-        for t in record.tokens:
-            tokens[t.sentence].append(t)
-        mentions: dict[int, list[Mention]] = defaultdict(list)
-        for m in record.mentions:
-            mentions[m.sentence].append(m)
+        tokens, mentions = by_sentence(record.tokens), by_sentence(record.mentions)
         dates = {(t.sentence, i) for d in record.dates for i, t in enumerate(tokens[d.sentence])
                  if d.start <= t.start < d.end}
         for s in record.sentences:

@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Event, Participant
-from .sentence import BARRIERS, SentenceView
+from ..sentence import BARRIERS, SentenceView
+from .roles import CONTROL
 
 SPEECH = {"Statement"}
 SPEECH_ACTS = {"Statement", "CallForCeasefire", "Condemnation", "Accusation", "Denial", "Demand", "Rejection",
@@ -27,6 +28,7 @@ BROKERED = {"CeasefireAgreement", "Agreement", "Talks", "Meeting", "DetaineeExch
 VIOLENCE = {"Attack", "ArmedClash", "CeasefireViolation"}
 # Verbs that only attribute what follows to a source: no statement event of their own.
 ATTRIBUTION = {"say", "tell", "claim", "add", "report", "quote", "accord", "cite"}
+_REACH = 40  # tokens: an event embedded in another follows it closely
 
 
 @dataclass
@@ -45,9 +47,14 @@ class Found:
 
 def relate(view: SentenceView, found: list[Found], side=lambda iri: iri) -> None:
     """`side(iri)` names the side an actor stands for (its state), to tell an accusation from a report."""
+    barriers = [0]
+    for w in view.words:  # barriers before each token, so that "same clause" is a subtraction
+        barriers.append(barriers[-1] + (w in BARRIERS))
     for i, outer in enumerate(found):
         for inner in found[i + 1:]:
-            if not _inside(view, outer, inner):
+            if inner.start - outer.end > _REACH:
+                break  # found is in text order: what lies further is not embedded
+            if inner.start < outer.end or barriers[inner.start] != barriers[outer.end]:
                 continue
             if _shares_subject(view, outer, inner):
                 _inherit(inner.event, outer.event, "initiator")
@@ -61,18 +68,14 @@ def relate(view: SentenceView, found: list[Found], side=lambda iri: iri) -> None
             f.keep = False
 
 
-def _inside(view: SentenceView, outer: Found, inner: Found) -> bool:
-    """The inner trigger follows the outer one in the same clause (no ';', ':' or bracket between)."""
-    return inner.start >= outer.end and not any(view.words[k] in BARRIERS for k in range(outer.end, inner.start))
-
-
 def _shares_subject(view: SentenceView, outer: Found, inner: Found) -> bool:
     """"Putin and Macron spoke by phone and agreed to ask for a truce": the second verb's subject."""
     if inner.has_subject or inner.event.type not in SPEECH_ACTS:
         return False
     k = inner.start - 1
-    while k > outer.end and view.words[k] in ("also", "then", "has", "have", "had", "later", "again"):
-        k -= 1
+    while k > outer.end and (view.words[k] in ("also", "then", "has", "have", "had", "later", "again", "to")
+                             or view.lemmas[k] in CONTROL):
+        k -= 1  # "... and agreed to ask for a truce"
     return view.words[k] == "and"
 
 

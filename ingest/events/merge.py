@@ -150,7 +150,17 @@ def _joint_statement(a: Signature, s: Signature) -> bool:
 
 
 def dedupe(events: list[Event], expand) -> list[Event]:
-    """Reports of one event within an article become one event, with every sentence as provenance."""
+    """Reports of one event within an article become one event, with every sentence as provenance.
+
+    Repeated until nothing changes: a report that fits only once another has given a place still joins."""
+    while True:
+        merged = _dedupe_once(events, expand)
+        if len(merged) == len(events):
+            return merged
+        events = merged
+
+
+def _dedupe_once(events: list[Event], expand) -> list[Event]:
     out: list[Event] = []
     for e in events:
         if not e.participants and e.place is None:

@@ -1,7 +1,7 @@
 """Whether an event is asserted, planned, alleged, or not asserted at all (negated or hypothetical)."""
 from __future__ import annotations
 
-from .sentence import SentenceView
+from ..sentence import SentenceView
 
 _NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
 _FUTURE = {"will", "shall", "'ll", "scheduled", "expected", "planned", "plans", "plan", "upcoming",
@@ -28,12 +28,14 @@ def status_of(view: SentenceView, start: int) -> str | None:
 
 def _window(view: SentenceView, start: int) -> set[str]:
     """The words just before the trigger, back to the nearest clause break."""
-    out = set()
-    for k in range(start - 1, max(-1, start - 1 - _WINDOW), -1):
+    out, k = set(), start - 1
+    while k >= 0 and len(out) < _WINDOW:
         w = view.words[k]
         if w in (";", ":", ".", ",", "that", "and", "but", "which"):
             break
-        out.add(w)
+        if k not in view.covered and w not in ("-", "–"):  # names do not count: "an Armenia-Azerbaijan summit"
+            out.add(w)
+        k -= 1
     return out
 
 

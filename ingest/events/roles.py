@@ -14,9 +14,9 @@ from rapidfuzz.distance import OSA
 
 from ..model import Participant
 from .lexicon import EventTypeInfo, TriggerMatch
-from .sentence import BARRIERS, COMPLEMENTIZERS, QUOTES, SentenceView, Slot
+from ..sentence import BARRIERS, COMPLEMENTIZERS, QUOTES, SentenceView, Slot
 
-_OBJECT_LEAD = {"the", "a", "an", "to", "on", "upon", "with", "his", "her", "their", "its", "both", ",", "by",
+_OBJECT_LEAD = {"the", "a", "an", "to", "on", "upon", "with", "his", "her", "their", "its", "both", "by",
                 "that", "once", "again", "any"}
 _PLACE_PREPOSITIONS = {"in", "at", "near", "to", "on", "outside", "inside", "towards", "toward", "into", "of",
                        "against"}
@@ -179,7 +179,10 @@ def _object(view: SentenceView, end: int) -> list[Slot]:
     while k < limit and (view.words[k] in _OBJECT_LEAD or view.words[k] in QUOTES) and view.words[k] != "by":
         k += 1
     if k < len(view.tokens) and k in view.covered:
-        return view.list_from(k, +1)
+        found = view.list_from(k, +1)
+        if found and view.words[k - 1] in ("that", "which") and view.followed_by_verb(found[-1]):
+            return []  # "the warning that Russia has issued", "clarified that Moscow has to": a clause's subject
+        return found
     return []
 
 

@@ -6,11 +6,10 @@ mentions (a surname alone, "the Azerbaijani president") and whether a capital or
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import cached_property
 
 from ..kb.index import KBEntity, KnowledgeBase, Term
-from ..model import Entity, Mention, PostStatement, Record, Sentence, Token
+from ..model import Entity, Mention, PostStatement, Record, Sentence, by_sentence
 from ..namespaces import ID, slug
 from ..text import english
 from .items import Item, find_items
@@ -48,12 +47,10 @@ class NameResolver:
         return e.cls if e else None
 
     def __call__(self, record: Record) -> Record:
-        by_sentence: dict[int, list[Token]] = defaultdict(list)
-        for t in record.tokens:
-            by_sentence[t.sentence].append(t)
+        tokens = by_sentence(record.tokens)
         sentences = []
         for s in record.sentences:
-            words = sentence_words(by_sentence[s.index])
+            words = sentence_words(tokens[s.index])
             items = find_items(words, self.index, self.titles, self.kb.demonyms, self.known_word)
             if _headline_case(words, items, self.known_word):
                 items = [it for it in items if it.kind != "chunk"]

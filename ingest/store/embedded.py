@@ -54,6 +54,8 @@ class EmbeddedStore:
             result = self._store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
         except SyntaxError as err:
             raise QueryError(f"the query does not parse: {err}") from None
+        except RuntimeError as err:  # e.g. a substitution of a variable the query does not project
+            raise QueryError(f"the store cannot run the query: {err}") from None
         except OSError as err:
             raise StoreError(f"the store could not answer: {err}") from None
         if isinstance(result, ox.QueryBoolean):

@@ -1,9 +1,12 @@
-"""One sentence as the event rules read it: tokens, and the actors and places that stand at each token."""
+"""One sentence as the relation rules read it: tokens, and the actors and places that stand at each token.
+
+The memberships and events stages share it."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..model import Mention, Token
+from .model import Mention, Token
 
 ACTOR_CLASSES = {"State", "Person", "Organisation"}
 # Words that may stand between the members of a list of actors, or between a subject and its verb.
@@ -41,13 +44,12 @@ class SentenceView:
         self.lemmas = [t.lemma for t in tokens]
         self.dates = date_tokens  # token positions inside date expressions
         self.slots: dict[int, Slot] = {}
+        starts = [t.start for t in tokens]
         for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
-            start = next((i for i, t in enumerate(tokens) if t.start >= m.start), None)
-            if start is None or start in self.slots:
+            start = bisect_left(starts, m.start)
+            if start >= len(tokens) or start in self.slots:
                 continue
-            end = start
-            while end < len(tokens) and tokens[end].end <= m.end:
-                end += 1
+            end = bisect_left(starts, m.end)
             self.slots[start] = Slot(m, start, max(end, start + 1))
         self.covered = {i: s for s in self.slots.values() for i in range(s.start, s.end)}
 
@@ -110,13 +112,16 @@ class SentenceView:
             out.pop()  # "mediated by Qatar, and the United States freed ...": a new subject, not a list item
         return out if step > 0 else list(reversed(out))
 
-    def _starts_clause(self, slot: Slot) -> bool:
-        """An actor joined by 'and' and followed by a verb: the subject of the next clause."""
+    def followed_by_verb(self, slot: Slot) -> bool:
+        """A verb (an auxiliary or an inflected word) right after an actor: the actor is its subject."""
         k = slot.end
         if k >= len(self.tokens):
             return False
         word, lemma = self.words[k], self.lemmas[k]
+        return word.isalpha() and (word in ADVERBS or (lemma != word and not word.endswith("s")))
+
+    def _starts_clause(self, slot: Slot) -> bool:
+        """An actor joined by 'and' and followed by a verb: the subject of the next clause."""
         before = self.words[slot.start - 1] if slot.start > 0 else ""
         joined = before == "and" or (before == "the" and slot.start > 1 and self.words[slot.start - 2] == "and")
-        verb_like = word.isalpha() and (word in ADVERBS or (lemma != word and not word.endswith("s")))
-        return joined and verb_like
+        return joined and self.followed_by_verb(slot)
