@@ -32,6 +32,15 @@ def to_graph(record: Record, kb: KnowledgeBase) -> Graph:
     return g
 
 
+def _span_node(g: Graph, record: Record, article: URIRef, start: int, end: int, iri: str, cls: URIRef) -> URIRef:
+    """A typed node for a span of the article; `iri` is formatted with the span's original offsets."""
+    begin, finish = record.clean.to_original(start, end)
+    node = URIRef(iri.format(article=article, begin=begin, end=finish))
+    g.add((node, RDF.type, cls))
+    _span(g, node, record, article, start, end)
+    return node
+
+
 def _span(g: Graph, node: URIRef, record: Record, article: URIRef, start: int, end: int) -> None:
     begin, finish = record.clean.to_original(start, end)
     g.add((node, NIF.beginIndex, Literal(begin, datatype=XSD.integer)))
@@ -59,22 +68,13 @@ def _article(g: Graph, record: Record, article: URIRef) -> None:
 
 
 def _sentences(g: Graph, record: Record, article: URIRef) -> dict[int, URIRef]:
-    out = {}
-    for s in record.sentences:
-        begin, end = record.clean.to_original(s.start, s.end)
-        node = URIRef(f"{article}#char={begin},{end}")
-        g.add((node, RDF.type, NIF.Sentence))
-        _span(g, node, record, article, s.start, s.end)
-        out[s.index] = node
-    return out
+    return {s.index: _span_node(g, record, article, s.start, s.end, "{article}#char={begin},{end}", NIF.Sentence)
+            for s in record.sentences}
 
 
 def _mentions(g: Graph, record: Record, article: URIRef, sentences: dict[int, URIRef]) -> None:
     for m in record.mentions:
-        begin, end = record.clean.to_original(m.start, m.end)
-        node = URIRef(f"{article}/mention/{begin}-{end}")
-        g.add((node, RDF.type, DKG.Mention))
-        _span(g, node, record, article, m.start, m.end)
+        node = _span_node(g, record, article, m.start, m.end, "{article}/mention/{begin}-{end}", DKG.Mention)
         g.add((node, NIF.sentence, sentences[m.sentence]))
         g.add((node, DKG.mentionKind, Literal(m.kind)))
         if m.entity:
@@ -161,10 +161,7 @@ def _memberships(g: Graph, record: Record, article: URIRef, sentences) -> None:
 def _dates(g: Graph, record: Record, article: URIRef) -> dict[int, URIRef]:
     out = {}
     for d in record.dates:
-        begin, end = record.clean.to_original(d.start, d.end)
-        node = URIRef(f"{article}/date/{begin}-{end}")
-        g.add((node, RDF.type, DKG.TemporalExpression))
-        _span(g, node, record, article, d.start, d.end)
+        node = _span_node(g, record, article, d.start, d.end, "{article}/date/{begin}-{end}", DKG.TemporalExpression)
         if d.value is not None:
             g.add((node, DKG.resolvedDate, _at_precision(d.value, d.precision)))
             g.add((node, DKG.precision, DKG[d.precision.capitalize()]))
