@@ -17,7 +17,7 @@ from .model import Article
 TEXT_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
-MAX_ARTICLE_CHARS = 2_000_000  # a news article is a few thousand characters; this is a corrupt file
+MAX_ARTICLE_CHARS = 500_000  # a news article is a few thousand characters: more is a corrupt or wrong file
 MAX_FILE_BYTES = 4 * MAX_ARTICLE_CHARS
 
 _HEADER = re.compile(r"\A\s*date\s+(\d{1,4}-\d{1,2}-\d{1,2}\S*)[ \t]*", re.IGNORECASE)
