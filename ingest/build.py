@@ -10,7 +10,8 @@ import hashlib
 from rdflib import Graph, Literal, URIRef
 
 from .errors import DiplokgError, InputError, StageError
-from .kb.index import kb_graph, ontology_graph
+from .kb.index import KnowledgeBase, kb_graph, ontology_graph
+from .known import load_known_events, register_known_entities
 from .mapping import to_graph
 from .model import Article
 from .namespaces import DKG, KB_GRAPH, ONTOLOGY_GRAPH, article_graph
@@ -71,9 +72,13 @@ def build(paths: Iterable[str | Path], store: Store, output: str | Path | None =
     from .sources import read_articles
 
     fmt = output_format(output) if output is not None else None
-    pipeline = pipeline or Pipeline()
-    report = BuildReport()
     write_reference(store)
+    if pipeline is None:  # what earlier builds left: their entities and events
+        kb = KnowledgeBase.load()
+        register_known_entities(store, kb)
+        pipeline = Pipeline(kb=kb)
+        load_known_events(store, pipeline.events)
+    report = BuildReport()
     for number, item in enumerate(read_articles(paths), start=1):
         if isinstance(item, InputError):
             report.skipped.append(str(item))

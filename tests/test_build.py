@@ -48,3 +48,30 @@ def test_offsets_point_at_the_original_text(pipeline):
              for n in graph.subjects(NIF.anchorOf, None)]
     assert spans and all(text[b:e] == anchor for b, e, anchor in spans)
     assert any(anchor == "CSTO" for _, _, anchor in spans)
+
+
+def _write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_later_builds_find_earlier_entities_and_events(tmp_path):
+    store = EmbeddedStore(tmp_path / "store")
+    first = _write(tmp_path / "a.txt", "date 2023-05-10 Sudanese Foreign Minister Ali Sadiq met Saudi Foreign "
+                                       "Minister Faisal bin Farhan in Jeddah on Tuesday.")
+    second = _write(tmp_path / "b.txt", "date 2023-05-11 The foreign minister of Sudan, Ali Sadeeq, met Faisal bin "
+                                        "Farhan in Jeddah on Tuesday, Saudi officials said.")
+    build([first], store)
+    build([second], store)  # a separate build: a new pipeline, what it knows comes from the store
+    persons = store.query("SELECT DISTINCT ?p WHERE { ?h <https://w3id.org/diplokg/ontology#holder> ?p . "
+                          "?h <https://w3id.org/diplokg/ontology#post>/<http://www.w3.org/ns/org#postIn> "
+                          "<https://w3id.org/diplokg/id/state/sd> }").rows
+    assert len(persons) == 1, persons
+    events = store.query("SELECT ?e (COUNT(DISTINCT ?s) AS ?n) WHERE { ?e a <https://w3id.org/diplokg/ontology#Event> ; "
+                         "<https://w3id.org/diplokg/ontology#evidence>/<http://persistence.uni-leipzig.org/nlp2rdf/"
+                         "ontologies/nif-core#referenceContext> ?s } GROUP BY ?e").rows
+    assert [int(n) for _, n in events] == [2], "one meeting, reported by both articles"
+    before = sorted(store.quads())
+    build([first], store)  # re-building one article keeps the IRIs the other gave its event
+    assert sorted(store.quads()) == before
+    store.close()

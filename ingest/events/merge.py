@@ -75,9 +75,9 @@ class EventIndex:
     def _expand(self, event: Event) -> frozenset[tuple[str, str]]:
         """Participants with the side each stands for: a minister the state whose post he holds, a ministry
         its state, a unit such as the Minsk Group its parent, the OSCE."""
-        return frozenset((p.entity, self._side(p.entity, _day(event))) for p in event.participants)
+        return frozenset((p.entity, self.side(p.entity, _day(event))) for p in event.participants)
 
-    def _side(self, iri: str, day: date | None) -> str:
+    def side(self, iri: str, day: date | None) -> str:
         if self.kb is None:
             return iri
         entity = self.kb.get(iri)

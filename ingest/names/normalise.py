@@ -70,12 +70,6 @@ def skeletons(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def identity_key(text: str) -> str:
-    """The skeleton that keeps a written 'j' as 'j': the spelling-free key new entities' IRIs are minted
-    from, so that 'Benjamin Netanyahu' and 'Benjamin Netaniahu' are one node however they first appear."""
-    return " ".join(_rewrite(re.sub(r"dzh|dsch|dj", "j", w)) for w in fold(text).split())
-
-
 def _variant(word: str, readings: tuple[str, ...]) -> str:
     parts = word.split("j")
     return parts[0] + "".join(r + p for r, p in zip(readings, parts[1:]))

@@ -14,7 +14,7 @@ from ..namespaces import ID, slug
 from ..text import english
 from .items import Item, find_items
 from .matcher import NameIndex
-from .normalise import fold, identity_key, skeletons
+from .normalise import fold, skeletons
 from .officials import Holding, counterpart_holdings, title_holdings
 from .orgs import body_of_state, is_org_name
 from .roles import assign_functions
@@ -68,7 +68,16 @@ class NameResolver:
             self._later_mentions(words, items, persons, record)
             assign_functions(words, items, self.kb)
             self._emit(s, words, items, record)
+        self._declare_introduced(record)
         return record
+
+    def _declare_introduced(self, record: Record) -> None:
+        """An entity no reference file holds is declared in every article that names it: each article's
+        graph can then be read, or removed, on its own."""
+        for iri in {m.entity for m in record.mentions if m.entity} | {p.person for p in record.posts}:
+            e = self.kb.get(iri)
+            if e is not None and not e.in_kb and iri not in record.entities:
+                record.entities[iri] = Entity(iri, e.cls, e.label, acts_for=e.acts_for)
 
     # ------------------------------------------------------------------ entities
 
@@ -147,7 +156,7 @@ class NameResolver:
             match = self.index.match(text, {"Person"})
             confirmed = match.entity or self._confirmed_by_post(match.candidates, post_type, owner, record)
             item.candidates = [] if confirmed else match.candidates
-            item.entity = confirmed or self._entity(record, "Person", text, key=identity_key(text))
+            item.entity = confirmed or self._entity(record, "Person", text)
         item.kind = "name"
         self._seen_as(record, item.entity, text)
         return item.entity

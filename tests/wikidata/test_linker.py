@@ -48,7 +48,7 @@ def test_every_entity_the_fixture_holds_consistently_is_linked_and_nothing_else(
     store = _built(tmp_path, CONSISTENT)
     try:
         report = link(store, client)
-        assert _links(store) == {"mihail-mishustin": "Q4298520", "dmitri-medvedev": "Q23530",
+        assert _links(store) == {"mikhail-mishustin": "Q4298520", "dmitry-medvedev": "Q23530",
                                  "russian-federal-state-statistics-service": "Q2624680"}
         assert len(report.linked) == 3
         # the articles' graphs are untouched: the links live in their own graph
