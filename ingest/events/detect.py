@@ -112,12 +112,14 @@ def _default_sides(record: Record, kb: KnowledgeBase) -> None:
 
 
 def conflict_theatre(record: Record) -> str | None:
-    """The place the article's fighting is about: the place named most often in sentences about it."""
+    """The place the article's fighting is about: the place named most often in sentences about it,
+    leaving out the venues of its talks ("talks in Pretoria to end the fighting")."""
     lemmas: dict[int, set[str]] = defaultdict(set)
     for t in record.tokens:
         lemmas[t.sentence].add(t.lemma)
+    venues = {e.place for e in record.events if e.type in CONSULTATIONS | {"CeasefireAgreement", "Agreement"}}
     places = Counter(m.entity for m in record.mentions
-                     if m.cls == "Place" and m.entity and lemmas[m.sentence] & _CONFLICT_WORDS)
+                     if m.cls == "Place" and m.entity and m.entity not in venues and lemmas[m.sentence] & _CONFLICT_WORDS)
     if not places:
         return None
     (top, count), *rest = places.most_common()

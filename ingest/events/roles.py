@@ -37,6 +37,7 @@ CAUSATIVE = {"convince", "persuade", "urge", "invite", "bring", "push", "press",
 _CAUSATIVE_REACH = 30
 _OBJECT_WINDOW = 4
 _PLACE_WINDOW = 10
+_TOPIC = {"about", "regarding", "concerning", "over", "situation"}
 
 
 @dataclass
@@ -84,7 +85,7 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
     frame.author = _author(view, start)
     if not frame.subject and end < len(view.tokens) and view.words[end] == "from":
         frame.subject = view.list_from(end + 1, +1)  # "mediators from the OSCE"
-    frame.place = _place(view, start, end, toward=match.event_type in ("Talks", "Meeting", "Visit", "Mediation",
+    frame.place = _place(view, start, end, toward=match.event_type in ("Talks", "Meeting", "Visit", "Mediation", "PhoneCall",
                                                                         "Invitation"))
     return frame
 
@@ -219,6 +220,8 @@ def _place(view: SentenceView, start: int, end: int, toward: bool = False) -> st
     consultation, "to X" is where it is held ("sent their ministers to Moscow to hold talks")."""
     seen, k = 0, end
     while k < len(view.tokens) and seen < _PLACE_WINDOW and view.words[k] not in BARRIERS:
+        if toward and view.words[k] in _TOPIC:
+            break  # "spoke by phone about the situation in Karabakh": the topic's place, not the venue
         slot = view.place_at(k)
         if slot is not None and k > 0 and (view.words[k - 1] in _PLACE_PREPOSITIONS | {"the"}
                                            or _slipped(view.words[k - 1], _PLACE_PREPOSITIONS)):

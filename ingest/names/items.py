@@ -23,6 +23,7 @@ class Item:
     owner: str | None = None  # for titles: the state or organisation the post belongs to
     function: str = "name"
     candidates: list[tuple[str, float]] = field(default_factory=list)
+    former: bool = False  # a title held once: "former President"
 
 
 def find_items(words: list[Word], index: NameIndex, titles: TitleFinder, demonyms: dict[str, str],

@@ -19,6 +19,7 @@ from .normalise import fold, skeletons
 ACCEPT = 92.0
 MARGIN = 5.0
 REVIEW = 80.0
+MIN_FUZZY_LETTERS = 5
 
 
 @dataclass
@@ -76,6 +77,8 @@ class NameIndex:
         found = allowed({i for sk in sks for i in self.by_skeleton.get(sk, ())})
         if found:
             return _decide({i: 99.0 for i in found}, "skeleton")
+        if len(fold(text).replace(" ", "")) < MIN_FUZZY_LETTERS:
+            return NameMatch(None, 0.0, "none")  # "Horn" is no misspelt "Jordan": too short to judge
         return _decide(self._fuzzy(sks, allowed), "fuzzy")
 
     def truncated(self, text: str, classes: set[str]) -> str | None:

@@ -33,6 +33,18 @@ def _skip(words: list[Word], j: int, skippable: set[str]) -> int:
     return j
 
 
+_FORMER = {"former", "ex", "late", "then", "erstwhile", "onetime", "one-time"}
+
+
+def _former(words: list[Word], title: Item, items: list[Item]) -> bool:
+    """"Former Nigerian President Olusegun Obasanjo": a post once held, not held on the article's day."""
+    k = title.start - 1
+    while k >= 0 and (any(it.start <= k < it.end and it.kind in ("demonym", "name") for it in items)
+                      or words[k].text in ("-", "'s", "’s")):
+        k -= 1
+    return k >= 0 and words[k].folded in _FORMER
+
+
 def is_owner(item: Item | None, cls_of) -> bool:
     return item is not None and item.entity is not None and (
         item.kind in ("demonym", "org") or cls_of(item.entity) in ("State", "Organisation"))
@@ -52,6 +64,7 @@ def title_holdings(words: list[Word], items: list[Item], cls_of) -> list[Holding
     for t in (it for it in items if it.kind == "title"):
         if words[t.end - 1].folded.endswith("s") and not words[t.end - 1].folded.endswith("ss"):
             continue  # a plural title names several people: "the foreign ministers of Armenia and Azerbaijan"
+        t.former = _former(words, t, items)
         owner = t.owner
         before = next((it for it in items if it.end == t.start or
                        (it.end == t.start - 1 and words[it.end].text in POSSESSIVE)), None)

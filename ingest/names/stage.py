@@ -135,8 +135,8 @@ class NameResolver:
         if owner is None:
             owners = {t.of for t in self.kb.posts_of(person, record.date) if t.post_type == h.post_type}
             owner = owners.pop() if len(owners) == 1 else None
-        if owner is None:
-            return
+        if owner is None or (h.title is not None and h.title.former):
+            return  # a former post says who the person is, not what they hold today
         first = h.title if h.title is not None and h.title.start < h.holder.start else h.holder
         last = h.holder if h.holder.end > (h.title.end if h.title else 0) else h.title
         start, end = words[first.start].token.start, words[last.end - 1].token.end

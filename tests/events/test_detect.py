@@ -104,3 +104,15 @@ def test_supporting_verbs_make_the_host(run):
     r = run("Saudi Arabia hosted a meeting with Sudanese and American envoys in Jeddah.", "2023-05-06")
     (meeting,) = [e for e in r.events if e.type in ("Meeting", "Talks")]
     assert ("sa", "host") in roles(meeting)
+
+
+def test_the_venue_of_talks_is_not_the_theatre_of_the_fighting(run):
+    r = run("Ethiopia and Eritrea agreed in Pretoria to end the fighting between Ethiopia and Eritrea. "
+            "Fighting had raged in Tigray for two years, and the fighting in Tigray killed thousands.", "2022-11-02")
+    clashes = events(r, "ArmedClash")
+    assert clashes and all(short(e.place) == "tigray" for e in clashes if e.place)
+
+
+def test_the_topic_of_a_call_is_not_its_venue(run):
+    r = run("Erdogan and Putin spoke by phone about the situation in Idlib on Monday.", "2020-02-24")
+    assert all(e.place is None for e in events(r, "PhoneCall"))

@@ -138,3 +138,14 @@ def test_every_surface_form_is_kept_as_an_alternative_label(run):
 def test_common_words_at_the_start_of_a_sentence_are_not_names(run):
     r = run("Meanwhile the fighting went on. However, Geneva hosted the envoys.")
     assert {m.text for m in r.mentions} == {"Geneva"}
+
+
+def test_a_former_post_is_not_a_post_held_on_the_articles_day(run):
+    r = run("Former Nigerian President Olusegun Obasanjo, the African Union envoy, met both sides.", "2022-11-02")
+    assert not posts(r)
+    assert any(m.text == "Olusegun Obasanjo" and m.cls == "Person" for m in r.mentions)
+
+
+def test_short_unknown_words_get_no_fuzzy_candidates(run):
+    r = run("The envoy for the Horn of Africa arrived.", "2022-11-02")
+    assert not any(m.candidates for m in r.mentions)
