@@ -71,7 +71,7 @@ def _open(args, create: bool = False):
 
     if getattr(args, "graph", None):
         return GraphFile(args.graph)
-    return open_store(args.store, create=create)
+    return open_store(args.store, create=create, read_only=not create)
 
 
 def cmd_build(args) -> int:

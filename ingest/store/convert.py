@@ -40,6 +40,7 @@ def to_oxigraph(term: Identifier):
     raise TypeError(f"unsupported term {term!r}")
 
 
-def graph_to_oxigraph_quads(graph, name: URIRef) -> list:
-    g = ox.NamedNode(str(name))
-    return [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), g) for s, p, o in graph]
+def graph_to_ntriples(graph) -> bytes:
+    """An rdflib graph as N-Triples, written by Oxigraph (which escapes what rdflib's writer would not)."""
+    return ox.serialize([ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in graph],
+                        format=ox.RdfFormat.N_TRIPLES)

@@ -11,7 +11,9 @@ from rdflib.term import Identifier, URIRef
 
 from ..errors import QueryError, StoreError
 from .base import FORMATS, QueryResult
-from .convert import graph_to_oxigraph_quads, to_oxigraph, to_rdflib
+from .convert import graph_to_ntriples, to_oxigraph, to_rdflib
+from .lock import StoreLock
+from .output import atomic_output
 
 OX_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "turtle": ox.RdfFormat.TURTLE,
               "jsonld": ox.RdfFormat.JSON_LD, "ntriples": ox.RdfFormat.N_TRIPLES}
@@ -26,22 +28,29 @@ def default_store_path() -> Path:
 
 
 class EmbeddedStore:
-    def __init__(self, path: str | Path, create: bool = True):
+    """Oxigraph on disk. Opened for writing (one process at a time) or read-only (any number of readers,
+    while nobody writes): see `lock.StoreLock`."""
+
+    def __init__(self, path: str | Path, create: bool = True, read_only: bool = False, purpose: str = "diplokg"):
         self.path = Path(path)
-        if not create and not self.path.exists():
+        self.read_only = read_only
+        if (read_only or not create) and not (self.path / "CURRENT").exists():
             raise StoreError(f"no store at {self.path} (run `diplokg build` first, or give --store or --graph)")
+        self._lock = StoreLock(self.path, exclusive=not read_only, purpose=purpose)
         try:
-            self._store = ox.Store(str(self.path))
+            self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except OSError as err:
-            if "lock" in str(err).lower():
+            self._lock.release()
+            if "lock" in str(err).lower():  # a writer that is not diplokg, such as `oxigraph serve`
                 raise StoreError(f"the store at {self.path} is in use by another process "
                                  "(a build or a server); wait for it to finish") from None
             raise StoreError(f"cannot open the store at {self.path}: {err}") from None
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} was opened read-only")
         target = ox.NamedNode(str(name))
-        body = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in graph_to_oxigraph_quads(graph, name)],
-                            format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        body = graph_to_ntriples(graph).decode("utf-8")
         # One update is one transaction: readers and a killed process see the old graph or the new one.
         self._store.update(f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{body}}} }}")
 
@@ -75,15 +84,20 @@ class EmbeddedStore:
         fmt_ox = OX_FORMATS[fmt]
         names = [ox.NamedNode(str(g)) for g in graphs] if graphs is not None else None
         quads = (q for name in (names or [None]) for q in self._store.quads_for_pattern(None, None, None, name))
-        if FORMATS[fmt][1]:
-            ox.serialize(quads, str(path), fmt_ox, prefixes=_prefixes())
-        else:  # a triple format holds the union of the graphs
-            ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), str(path), fmt_ox,
-                         prefixes=_prefixes() if fmt == "turtle" else None)
+        with atomic_output(path) as partial:
+            if FORMATS[fmt][1]:
+                ox.serialize(quads, str(partial), fmt_ox, prefixes=_prefixes())
+            else:  # a triple format holds the union of the graphs
+                ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), str(partial), fmt_ox,
+                             prefixes=_prefixes() if fmt == "turtle" else None)
 
     def close(self) -> None:
-        self._store.flush()
+        if not hasattr(self, "_store"):
+            return
+        if not self.read_only:
+            self._store.flush()
         del self._store
+        self._lock.release()
 
 
 def _prefixes() -> dict[str, str]:
