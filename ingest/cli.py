@@ -13,6 +13,7 @@ EXAMPLES = {
     "validate": "diplokg validate --graph graph.trig",
     "query": "diplokg query events-timeline --graph graph.trig --param state=Armenia --format csv",
     "export": "diplokg export --graph graph.trig --format turtle -o graph.ttl",
+    "serve": "diplokg serve --port 7878   # then: curl 'http://127.0.0.1:7878/query' --data-urlencode 'query=ASK {}'",
 }
 
 
@@ -63,6 +64,17 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=["trig", "nquads", "turtle", "jsonld", "ntriples"], required=True)
     e.add_argument("-o", "--output", metavar="FILE", required=True)
     _store_options(e)
+
+    s = command("serve", "Serve the embedded store read-only as a SPARQL 1.1 endpoint (URL/query; its query page "
+                         "at URL/), for SPARQLWrapper, YASGUI or pandas, until Ctrl-C. Runs Oxigraph's own server; "
+                         "answers are cut at --limit rows (header X-Diplokg-Truncated).")
+    s.add_argument("--store", metavar="DIR", help="the embedded store (default: $DIPLOKG_STORE or "
+                                                  "~/.local/share/diplokg/store)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    s.add_argument("--port", type=int, default=7878, help="default 7878")
+    s.add_argument("--timeout", type=int, default=30, metavar="SECONDS", help="longest a query may run (default 30)")
+    s.add_argument("--limit", type=int, default=10_000, metavar="ROWS", help="most rows an answer holds (default 10000)")
+    s.add_argument("-q", "--quiet", action="store_true", help="do not log requests")
     return ap
 
 
@@ -130,6 +142,24 @@ def cmd_export(args) -> int:
         store.close()
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
+
+
+def cmd_serve(args) -> int:
+    from .serve import ServeOptions, Server
+
+    if str(args.store or "").startswith(("http://", "https://")):
+        raise DiplokgError("serve works on an embedded store (a directory); a SPARQL server serves itself")
+    log = None if args.quiet else (lambda line: print(line, file=sys.stderr))
+    server = Server(args.store, ServeOptions(args.host, args.port, args.timeout, args.limit), log).start()
+    try:
+        print(f"serving {server.store} read-only at {server.url}/query (Oxigraph {server.version}; queries stop "
+              f"after {args.timeout} s, answers after {args.limit} rows); Ctrl-C stops", file=sys.stderr)
+        code = server.wait()
+    except KeyboardInterrupt:  # the usual way to stop serving
+        code = 0
+    finally:
+        server.stop()
+    return 0 if code in (0, -15) else 2
 
 
 def main(argv: list[str] | None = None) -> int:
