@@ -24,6 +24,34 @@ def _store_options(p: argparse.ArgumentParser, graph: bool = True) -> None:
     p.add_argument("--store", metavar="DIR|URL",
                    help="the store: a directory for the embedded store (default: $DIPLOKG_STORE or "
                         "~/.local/share/diplokg/store), or the URL of a SPARQL 1.1 server")
+    _remote_options(p)
+
+
+def _remote_options(p: argparse.ArgumentParser) -> None:
+    """For --store URL. Secrets come from the environment only, never from the command line."""
+    r = p.add_argument_group("SPARQL server (--store URL)",
+                             "user and password or token from $DIPLOKG_STORE_USER, $DIPLOKG_STORE_PASSWORD, "
+                             "$DIPLOKG_STORE_TOKEN (bearer)")
+    r.add_argument("--query-endpoint", metavar="URL|PATH", help="default URL/query (Fuseki: /ds/sparql)")
+    r.add_argument("--update-endpoint", metavar="URL|PATH", help="default URL/update (Fuseki: /ds/update)")
+    r.add_argument("--graph-store", metavar="URL|PATH",
+                   help="Graph Store protocol endpoint, default URL/store (Fuseki: /ds/data); 'none' replaces "
+                        "graphs with SPARQL Update instead")
+    r.add_argument("--user", metavar="NAME", help="basic authentication user (or $DIPLOKG_STORE_USER)")
+    r.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="per request (default 60)")
+
+
+def _remote_settings(args) -> dict:
+    import os
+
+    if not str(args.store or "").startswith(("http://", "https://")):
+        return {}
+    graph_store = getattr(args, "graph_store", None)
+    return {"query_endpoint": args.query_endpoint, "update_endpoint": args.update_endpoint,
+            "graph_store": None if graph_store == "none" else graph_store or "",
+            "user": args.user or os.environ.get("DIPLOKG_STORE_USER"),
+            "password": os.environ.get("DIPLOKG_STORE_PASSWORD"), "token": os.environ.get("DIPLOKG_STORE_TOKEN"),
+            "timeout": args.timeout}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,7 +111,7 @@ def _open(args, create: bool = False):
 
     if getattr(args, "graph", None):
         return GraphFile(args.graph)
-    return open_store(args.store, create=create, read_only=not create)
+    return open_store(args.store, create=create, read_only=not create, **_remote_settings(args))
 
 
 def cmd_build(args) -> int:

@@ -11,7 +11,8 @@ from rdflib.term import Identifier, URIRef
 
 from ..errors import QueryError, StoreError
 from .base import FORMATS, QueryResult
-from .convert import graph_to_ntriples, to_oxigraph, to_rdflib
+from .bind import bind_values
+from .convert import graph_to_ntriples, to_rdflib
 from .lock import StoreLock
 from .output import atomic_output
 
@@ -58,12 +59,14 @@ class EmbeddedStore:
         return sorted(URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def query(self, sparql: str, bindings: dict[str, Identifier] | None = None) -> QueryResult:
-        substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        # A VALUES block rather than pyoxigraph's substitutions, which bind only projected variables
+        # (a parameter used in a FILTER alone would fail), and the same binding as a SPARQL server gets.
+        text = bind_values(sparql, bindings)
         try:
-            result = self._store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+            result = self._store.query(text, use_default_graph_as_union=True)
         except SyntaxError as err:
             raise QueryError(f"the query does not parse: {err}") from None
-        except OSError as err:
+        except (OSError, RuntimeError) as err:  # RuntimeError: a query that cannot be evaluated
             raise StoreError(f"the store could not answer: {err}") from None
         if isinstance(result, ox.QueryBoolean):
             return QueryResult([], [], boolean=bool(result))
