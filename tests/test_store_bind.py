@@ -64,11 +64,28 @@ def test_every_query_form_is_bound(store, query, expected):
 @pytest.mark.parametrize("query, problem", [
     (f"CONSTRUCT WHERE {{ ?e <{EX}label> ?l }}", "CONSTRUCT WHERE"),
     ("PREFIX ex: <http://e/> # SELECT { in a comment", "no WHERE clause"),
-    (f"CONSTRUCT {{ ?e <{EX}label> ?l ", "do not balance"),
+    (f"SELECT * WHERE {{ ?e <{EX}label> ?l ", "do not balance"),
 ])
 def test_queries_that_cannot_take_a_values_block_are_errors(query, problem):
     with pytest.raises(QueryError, match=problem):
         bind_values(query, {"l": Literal("x")})
+
+
+def test_subqueries_that_name_a_parameter_see_it_as_rdflib_initbindings_do(store):
+    from rdflib import Dataset
+
+    query = (f"SELECT ?e ?l WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ ?e <{EX}year> ?year FILTER(?year >= ?from) }} }} "
+             f"{{ SELECT ?e ?l WHERE {{ ?e <{EX}label> ?l }} }} }}")
+    params = {"from": Literal(2002)}
+    bound = bind_values(query, params)
+    assert bound.count("VALUES") == 2  # the outer group and the subquery that names ?from
+    data = Dataset(default_union=True)
+    for quad in store:
+        data.add((URIRef(quad.subject.value), URIRef(quad.predicate.value),
+                  Literal(quad.object.value, datatype=URIRef(quad.object.datatype.value))))
+    in_rdflib = sorted((str(r[0]), str(r[1])) for r in data.query(query, initBindings=params))
+    assert in_rdflib == [(f"{EX}e2", "Minsk")]
+    assert answers(store, query, params) == [(f"<{EX}e2>", '"Minsk"')]
 
 
 def test_names_and_terms_that_are_not_sparql_are_refused():
