@@ -13,7 +13,7 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from ingest.serve import free_port, oxigraph_binary, wait_until_answers
+from ingest.serve import free_port, oxigraph_binary, stop_process, wait_until_answers
 
 
 class OxigraphServer:
@@ -39,9 +39,7 @@ class OxigraphServer:
 
     def stop(self) -> None:
         if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process.stderr.close()
+            stop_process(self.process)
             self.process = None
 
     def __enter__(self) -> "OxigraphServer":

