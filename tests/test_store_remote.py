@@ -154,6 +154,16 @@ def test_unreachable_or_wrong_endpoints_give_one_line(server, make, problem):
     assert "\n" not in str(err.value)
 
 
+@pytest.mark.parametrize("url", ["http://", "https://", "http://127.0.0.1:notaport", "http://[::1",
+                                 "http://ana:pw-123@[::1"])
+def test_what_is_not_a_server_url_is_said_without_secrets(url):
+    with pytest.raises(StoreError, match="is not a server URL") as err:
+        RemoteStore(url)
+    assert "pw-123" not in str(err.value) and "\n" not in str(err.value)
+    with pytest.raises(StoreError, match="is not a server URL"):
+        RemoteStore("http://127.0.0.1:7878", query_endpoint=url)
+
+
 def test_a_server_that_does_not_answer_in_time_is_named(server):
     with FaultyFront(server.url, delay=3) as front:
         with pytest.raises(StoreError, match=r"no answer within 1 s"):

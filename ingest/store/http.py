@@ -7,6 +7,7 @@ endpoint and the problem. Credentials go in headers only and never into a messag
 from __future__ import annotations
 
 import base64
+import re
 import http.client
 import socket
 import time
@@ -58,8 +59,15 @@ class Auth:
 
 
 def split_credentials(url: str) -> tuple[str, str | None, str | None]:
-    """`http://user:pw@host/x` -> (`http://host/x`, user, pw): urllib cannot send userinfo itself."""
-    parts = urllib.parse.urlsplit(url)
+    """`http://user:pw@host/x` -> (`http://host/x`, user, pw): urllib cannot send userinfo itself.
+    A StoreError for what is not an http(s) URL with a host (and a numeric port)."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError as err:
+        raise StoreError(f"{_without_password(url)} is not a server URL: {err}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or not port_ok:
+        raise StoreError(f"{_without_password(url)} is not a server URL (expected http://HOST[:PORT][/PATH])")
     if parts.username is None:
         return url, None, None
     host = parts.hostname or ""
@@ -68,6 +76,10 @@ def split_credentials(url: str) -> tuple[str, str | None, str | None]:
         netloc += f":{parts.port}"
     clean = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
     return clean, urllib.parse.unquote(parts.username), urllib.parse.unquote(parts.password or "") or None
+
+
+def _without_password(url: str) -> str:
+    return re.sub(r"//([^/@:]*):[^/@]*@", r"//\1:***@", url)[:200]
 
 
 @dataclass

@@ -37,8 +37,8 @@ class RemoteStore:
                  union_parameter: str | None = "union-default-graph"):
         """`graph_store=None` replaces graphs with SPARQL Update instead, for servers without the Graph
         Store protocol; "" (the default) means `URL/store`."""
-        base, url_user, url_password = split_credentials(url.rstrip("/"))
-        self.url = base
+        base, url_user, url_password = split_credentials(url)
+        self.url = base.rstrip("/")
         self.query_endpoint = self._endpoint(query_endpoint, "query")
         self.update_endpoint = self._endpoint(update_endpoint, "update")
         self.graph_store = None if graph_store is None else self._endpoint(graph_store, "store")
