@@ -14,6 +14,7 @@ EXAMPLES = {
     "validate": "diplokg validate --graph graph.trig",
     "query": "diplokg query events-timeline --graph graph.trig --param state=Armenia --format csv",
     "export": "diplokg export --graph graph.trig --format turtle -o graph.ttl",
+    "serve": "diplokg serve --port 7878   # then: curl 'http://127.0.0.1:7878/query' --data-urlencode 'query=ASK {}'",
 }
 
 
@@ -24,6 +25,35 @@ def _store_options(p: argparse.ArgumentParser, graph: bool = True) -> None:
     p.add_argument("--store", metavar="DIR|URL",
                    help="the store: a directory for the embedded store (default: $DIPLOKG_STORE or "
                         "~/.local/share/diplokg/store), or the URL of a SPARQL 1.1 server")
+    _remote_options(p)
+
+
+def _remote_options(p: argparse.ArgumentParser) -> None:
+    """For --store URL. Secrets come from the environment only, never from the command line."""
+    r = p.add_argument_group("SPARQL server (--store URL)",
+                             "user and password or token from $DIPLOKG_STORE_USER, $DIPLOKG_STORE_PASSWORD, "
+                             "$DIPLOKG_STORE_TOKEN (bearer)")
+    r.add_argument("--query-endpoint", metavar="URL|PATH", help="default URL/query (Fuseki: /ds/sparql)")
+    r.add_argument("--update-endpoint", metavar="URL|PATH", help="default URL/update (Fuseki: /ds/update)")
+    r.add_argument("--graph-store", metavar="URL|PATH",
+                   help="Graph Store protocol endpoint, default URL/store (Fuseki: /ds/data); 'none' replaces "
+                        "graphs with SPARQL Update instead")
+    r.add_argument("--user", metavar="NAME", help="basic authentication user (or $DIPLOKG_STORE_USER)")
+    if "--timeout" not in p._option_string_actions:  # shared with the Wikidata endpoint's options
+        r.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="per request (default 60)")
+
+
+def _remote_settings(args) -> dict:
+    import os
+
+    if not str(args.store or "").startswith(("http://", "https://")):
+        return {}
+    graph_store = getattr(args, "graph_store", None)
+    return {"query_endpoint": args.query_endpoint, "update_endpoint": args.update_endpoint,
+            "graph_store": None if graph_store == "none" else graph_store or "",
+            "user": args.user or os.environ.get("DIPLOKG_STORE_USER"),
+            "password": os.environ.get("DIPLOKG_STORE_PASSWORD"), "token": os.environ.get("DIPLOKG_STORE_TOKEN"),
+            "timeout": args.timeout}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,15 +96,27 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", metavar="FILE", required=True)
     _store_options(e)
     wikidata.add_commands(sub, _store_options)
+
+    s = command("serve", "Serve the embedded store read-only as a SPARQL 1.1 endpoint (URL/query; its query page "
+                         "at URL/), for SPARQLWrapper, YASGUI or pandas, until Ctrl-C. Runs Oxigraph's own server; "
+                         "answers are cut at --limit rows (header X-Diplokg-Truncated).")
+    s.add_argument("--store", metavar="DIR", help="the embedded store (default: $DIPLOKG_STORE or "
+                                                  "~/.local/share/diplokg/store)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    s.add_argument("--port", type=int, default=7878, help="default 7878")
+    s.add_argument("--timeout", type=int, default=30, metavar="SECONDS", help="longest a query may run (default 30)")
+    s.add_argument("--limit", type=int, default=10_000, metavar="ROWS", help="most rows an answer holds (default 10000)")
+    s.add_argument("-q", "--quiet", action="store_true", help="do not log requests")
     return ap
 
 
-def _open(args, create: bool = False):
+def _open(args, create: bool = False, write: bool = False):
+    """The graph file or store a command works on: read-only unless it writes (`create` makes a new store)."""
     from .store import GraphFile, open_store
 
     if getattr(args, "graph", None):
         return GraphFile(args.graph)
-    return open_store(args.store, create=create)
+    return open_store(args.store, create=create, read_only=not (create or write), **_remote_settings(args))
 
 
 def cmd_build(args) -> int:
@@ -141,6 +183,24 @@ def cmd_kb(args) -> int:
 
 def cmd_link(args) -> int:
     return wikidata.cmd_link(args, _open)
+
+
+def cmd_serve(args) -> int:
+    from .serve import ServeOptions, Server
+
+    if str(args.store or "").startswith(("http://", "https://")):
+        raise DiplokgError("serve works on an embedded store (a directory); a SPARQL server serves itself")
+    log = None if args.quiet else (lambda line: print(line, file=sys.stderr))
+    server = Server(args.store, ServeOptions(args.host, args.port, args.timeout, args.limit), log).start()
+    try:
+        print(f"serving {server.store} read-only at {server.url}/query (Oxigraph {server.version}; queries stop "
+              f"after {args.timeout} s, answers after {args.limit} rows); Ctrl-C stops", file=sys.stderr)
+        code = server.wait()
+    except KeyboardInterrupt:  # the usual way to stop serving
+        code = 0
+    finally:
+        server.stop()
+    return 0 if code in (0, -15) else 2
 
 
 def main(argv: list[str] | None = None) -> int:

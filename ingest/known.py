@@ -28,6 +28,11 @@ ENTITIES = _PREFIXES + f"""SELECT DISTINCT ?e ?class ?label ?alt ?actsFor WHERE 
   FILTER(?g != <{KB_GRAPH}> && ?g != <{ONTOLOGY_GRAPH}>)
 }}"""
 # Each article's report of each event: what the merge compares.
+# Each article's people and the state or body of the posts it gives them: who they stand for.
+SIDES = _PREFIXES + """PREFIX org: <http://www.w3.org/ns/org#>
+SELECT DISTINCT ?source ?person ?of WHERE {
+  GRAPH ?g { ?article dkg:sourceName ?source . ?holding dkg:holder ?person ; dkg:post/org:postIn ?of . }
+}"""
 EVENTS = _PREFIXES + """SELECT ?source ?event ?type ?date ?place ?actor ?role WHERE {
   GRAPH ?g { ?article dkg:sourceName ?source .
              ?event a dkg:Event ; sem:eventType ?type .
@@ -62,8 +67,11 @@ def load_known_events(store: Store, index: EventIndex) -> int:
         report["place"] = str(place) if place is not None else report["place"]
         if actor is not None and role is not None:
             report["participants"][str(actor)] = local_name(role)
+    local: dict[str, dict[str, str]] = defaultdict(dict)
+    for source, person, of in store.query(SIDES).rows:
+        local[str(source)][str(person)] = index.kb.state_of(str(of)) or str(of) if index.kb else str(of)
     for (source, event), r in sorted(reports.items()):
-        actors = frozenset((a, index.side(a, r["day"])) for a in r["participants"])
+        actors = frozenset((a, index.side(a, r["day"], local[source])) for a in r["participants"])
         index.entries.append(Signature(event, r["type"], r["day"], r["place"], actors, source,
                                        tuple(sorted(r["participants"].items()))))
     return len(reports)

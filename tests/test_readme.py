@@ -28,3 +28,10 @@ def test_every_command_has_help_with_an_example(capsys):
     sub = next(a for a in parser._actions if a.dest == "command")
     for name, p in sub.choices.items():
         assert "example" in (p.epilog or ""), f"{name} --help has no example"
+
+
+def test_the_store_options_are_documented():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for option in ("--query-endpoint", "--update-endpoint", "--graph-store", "--user", "DIPLOKG_STORE_PASSWORD",
+                   "DIPLOKG_STORE_TOKEN", "--limit", "--timeout"):
+        assert option in readme, option

@@ -50,12 +50,16 @@ class Signature:
 class EventIndex:
     kb: KnowledgeBase | None = None
     entries: list[Signature] = field(default_factory=list)
+    _local: dict[str, str] = field(default_factory=dict)  # the current article's people and their states
 
     def merge(self, record: Record) -> Record:
+        # who a person stands for comes from this article's own posts and the reference KB, never from other
+        # articles built before: an article's signatures must not depend on the order of a build
+        self._local = {p.person: self.kb.state_of(p.of) or p.of if self.kb else p.of for p in record.posts}
         record.events = dedupe(record.events, self._expand)
         source = record.article.source
-        self.entries = [s for s in self.entries if s.source != source]
-        # each known event takes the report of this article that fits it best, best fits first
+        # each known event takes the report of this article that fits it best, best fits first; an event this
+        # article reported before keeps its IRI, so that re-building an article changes nothing else
         pairs = sorted(((score, n, s) for n, e in enumerate(record.events) for score, s in self._fits(e, source)),
                        key=lambda x: (x[0], -x[1], x[2].iri), reverse=True)
         matched: dict[int, Signature] = {}
@@ -69,32 +73,44 @@ class EventIndex:
             else:
                 e.iri = self._mint(e, source, taken)
                 taken.add(e.iri)
+        self.entries = [s for s in self.entries if s.source != source]
         self.entries.extend(_signature(e, self._expand(e), source) for e in record.events)
         return record
 
     def _expand(self, event: Event) -> frozenset[tuple[str, str]]:
         """Participants with the side each stands for: a minister the state whose post he holds, a ministry
         its state, a unit such as the Minsk Group its parent, the OSCE."""
-        return frozenset((p.entity, self.side(p.entity, _day(event))) for p in event.participants)
+        return frozenset((p.entity, self.side(p.entity, _day(event), self._local)) for p in event.participants)
 
-    def side(self, iri: str, day: date | None) -> str:
+    def side(self, iri: str, day: date | None, local: dict[str, str] | None = None) -> str:
         if self.kb is None:
             return iri
         entity = self.kb.get(iri)
         if entity is not None and entity.unit_of:
             return entity.unit_of
-        states = {t.of for t in self.kb.posts_of(iri, day)} if entity is not None and entity.cls == "Person" else set()
+        if local and iri in local:
+            return local[iri]
+        states = {t.of for t in self.kb.posts_of(iri, day, attested=False)} \
+            if entity is not None and entity.cls == "Person" else set()
         state = self.kb.state_of(iri) or (states.pop() if len(states) == 1 else None)
         return state or iri
 
     def _fits(self, e: Event, source: str):
-        """Known events of other articles this report may be, each with how well it fits."""
+        """Known events this report may be, each with how well it fits: first its own earlier report (a
+        re-build), then the same day, the participants shared, the same place."""
         actors, day = self._expand(e), _day(e)
-        seen = set()
+        mine = _signature(e, actors, source)
+        best: dict[str, tuple] = {}
+        vetoed: set[str] = set()
         for s in self.entries:
-            if s.source != source and s.iri not in seen and _compatible(_signature(e, actors, source), s):
-                seen.add(s.iri)
-                yield (day is not None and s.day == day, _shared(actors, s.actors), s.place == e.place), s
+            own = s.source == source
+            if not own and _conflicts(mine, s):
+                vetoed.add(s.iri)  # a node is one event: a report of another day or place elsewhere rules it out
+            elif (own and _same_report(mine, s)) or (not own and _compatible(mine, s)):
+                score = (own, day is not None and s.day == day, _shared(actors, s.actors), s.place == e.place)
+                if s.iri not in best or score > best[s.iri][0]:
+                    best[s.iri] = (score, s)
+        return [fit for iri, fit in best.items() if iri not in vetoed or fit[0][0]]
 
     def _mint(self, e: Event, source: str, taken: set[str]) -> str:
         key = (source, family(e.type), _day(e), e.place, tuple(sorted(p.entity for p in e.participants)))
@@ -102,6 +118,18 @@ class EventIndex:
         while (iri := str(ID[f"event/{digest(*key, n)}"])) in taken:
             n += 1
         return iri
+
+
+def _conflicts(a: Signature, s: Signature) -> bool:
+    """Two reports that cannot be one event: different days, or different places."""
+    return (a.day is not None and s.day is not None and a.day != s.day) or \
+        (a.place is not None and s.place is not None and a.place != s.place)
+
+
+def _same_report(a: Signature, s: Signature) -> bool:
+    """The article's own earlier report of this event: same day, place and participants in the same roles,
+    and a type of the same family (the node kept the type of the event it joined)."""
+    return (family(a.type), a.day, a.place, set(a.roles)) == (family(s.type), s.day, s.place, set(s.roles))
 
 
 def _signature(e: Event, actors: frozenset[str], source: str, iri: str = "") -> Signature:

@@ -97,7 +97,8 @@ class KnowledgeBase:
         self.demonyms: dict[str, str] = {}  # demonym as written -> state IRI
         self.capitals: dict[str, str] = {}  # place IRI -> state IRI
         self.title_words: dict[str, str] = {}  # title word (lower case) -> post type
-        self.terms: list[Term] = []
+        self.terms: list[Term] = []  # from the reference files
+        self.attested: list[Term] = []  # from articles built in this run
         self.members: dict[str, set[str]] = defaultdict(set)  # organisation -> members
         self.revision = 0  # bumped by register(), so that name indexes know when to grow
 
@@ -125,6 +126,7 @@ class KnowledgeBase:
         other.entities = dict(self.entities)
         other.demonyms, other.capitals = dict(self.demonyms), dict(self.capitals)
         other.title_words, other.terms = dict(self.title_words), list(self.terms)
+        other.attested = list(self.attested)
         other.members = defaultdict(set, {k: set(v) for k, v in self.members.items()})
         return other
 
@@ -178,10 +180,14 @@ class KnowledgeBase:
         """Who held post `post_type` of `of` on day `on` (KB terms, and terms articles attested)."""
         if on is None:
             return set()
-        return {t.person for t in self.terms if t.post_type == post_type and t.of == of and t.covers(on)}
+        return {t.person for t in self.terms + self.attested
+                if t.post_type == post_type and t.of == of and t.covers(on)}
 
-    def posts_of(self, person: str, on: date | None = None) -> list[Term]:
-        return [t for t in self.terms if t.person == person and (on is None or t.covers(on))]
+    def posts_of(self, person: str, on: date | None = None, attested: bool = True) -> list[Term]:
+        """The person's terms covering `on`; `attested=False` keeps to the reference files, whose answer does
+        not depend on which articles were built before."""
+        terms = self.terms + self.attested if attested else self.terms
+        return [t for t in terms if t.person == person and (on is None or t.covers(on))]
 
     def state_of(self, iri: str | None) -> str | None:
         """The state an actor stands for: itself, the state a ministry acts for, a capital's state."""
@@ -212,5 +218,5 @@ class KnowledgeBase:
 
     def attest(self, term: Term) -> None:
         """An article says a person held a post on a day: later descriptions may use it."""
-        if term not in self.terms:
-            self.terms.append(term)
+        if term not in self.attested:
+            self.attested.append(term)

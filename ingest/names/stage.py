@@ -230,6 +230,9 @@ class NameResolver:
 
     def _emit(self, s: Sentence, words: list[Word], items: list[Item], record: Record) -> None:
         for it in items:
+            # review candidates are reference entities: which newcomers other articles introduced depends on
+            # the order articles were built in, and a re-run must change nothing
+            it.candidates = [(iri, score) for iri, score in it.candidates if self.kb.get(iri).in_kb]
             if it.entity is None and not it.candidates:
                 continue
             start, end = words[it.start].token.start, words[it.end - 1].token.end

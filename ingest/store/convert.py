@@ -40,6 +40,20 @@ def to_oxigraph(term: Identifier):
     raise TypeError(f"unsupported term {term!r}")
 
 
-def graph_to_oxigraph_quads(graph, name: URIRef) -> list:
-    g = ox.NamedNode(str(name))
-    return [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), g) for s, p, o in graph]
+def graph_to_quads(graph, name: ox.NamedNode) -> list:
+    """An rdflib graph as Oxigraph quads in graph `name` (predicates and classes repeat: converted once)."""
+    seen: dict = {}
+
+    def convert(term):
+        found = seen.get(term)
+        if found is None:
+            found = seen[term] = to_oxigraph(term)
+        return found
+
+    return [ox.Quad(convert(s), convert(p), convert(o), name) for s, p, o in graph]
+
+
+def graph_to_ntriples(graph) -> bytes:
+    """An rdflib graph as N-Triples, written by Oxigraph (which escapes what rdflib's writer would not)."""
+    return ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in graph_to_quads(graph, None)),
+                        format=ox.RdfFormat.N_TRIPLES)

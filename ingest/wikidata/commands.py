@@ -24,7 +24,8 @@ def add_endpoint_options(p: argparse.ArgumentParser, when: str = "") -> None:
                                                           "from the on-disk cache of earlier answers")
     p.add_argument("--cache", metavar="DIR", help=f"{when}where answers are cached "
                                                   "(default: $DIPLOKG_CACHE or ~/.cache/diplokg/wikidata)")
-    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help=f"{when}per request (default 60)")
+    if "--timeout" not in p._option_string_actions:  # one timeout for every request a command makes
+        p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help=f"{when}per request (default 60)")
 
 
 def add_build_options(b: argparse.ArgumentParser) -> None:
@@ -112,7 +113,7 @@ def cmd_link(args, open_store) -> int:
 
     if args.graph and not args.output:
         raise DiplokgError("link --graph needs -o FILE: a graph file is not changed in place")
-    client, store = _client(args), open_store(args)
+    client, store = _client(args), open_store(args, write=True)
     try:
         if args.graph:
             report = find_links(store, client, progress=_progress(args))
