@@ -80,20 +80,17 @@ def build(paths: Iterable[str | Path], store: Store, output: str | Path | None =
         load_known_events(store, pipeline.events)
     report = BuildReport()
     for number, item in enumerate(read_articles(paths), start=1):
-        if isinstance(item, InputError):
-            report.skipped.append(str(item))
-            if progress:
-                progress(number, item.path, f"skipped: {item.problem}")
-            continue
         try:
-            graph = build_article(item, pipeline)
+            if isinstance(item, InputError):
+                raise item
+            graph, name = build_article(item, pipeline), article_graph(item.source)
+            store.replace_graph(name, graph)  # a term the store refuses skips this article, not the batch
         except DiplokgError as err:
-            report.skipped.append(f"{item.origin}: {err}")
+            line = str(err) if isinstance(err, InputError) else f"{item.origin}: {err}"
+            report.skipped.append(line)
             if progress:
-                progress(number, item.source, f"skipped: {err}")
+                progress(number, getattr(item, "source", None) or err.path, f"skipped: {getattr(err, 'problem', err)}")
             continue
-        name = article_graph(item.source)
-        store.replace_graph(name, graph)
         report.built.append(item.source)
         report.graphs.append(name)
         if progress:

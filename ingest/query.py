@@ -39,6 +39,11 @@ class NamedQuery:
         return "\n".join(lines).strip()
 
     @property
+    def shipped(self) -> bool:
+        """A query of queries/ (which declares its parameters), not a user's own .rq file."""
+        return self.path.resolve().is_relative_to(query_dir().resolve())
+
+    @property
     def parameters(self) -> list[str]:
         """Parameters are declared in the header as `@param name: description`."""
         return re.findall(r"@param\s+(\w+)", self.header)
@@ -77,9 +82,9 @@ def parse_params(specs: list[str], query: NamedQuery, store: Store) -> dict[str,
         name = name.strip().lstrip("?$")
         if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise QueryError(f"--param {spec!r}: expected NAME=VALUE")
-        if query.parameters and name not in query.parameters:
-            raise QueryError(f"query '{query.name}' has no parameter '{name}' "
-                             f"(it takes: {', '.join(query.parameters)})")
+        if name not in query.parameters and (query.parameters or query.shipped):
+            takes = f"it takes: {', '.join(query.parameters)}" if query.parameters else "it takes none"
+            raise QueryError(f"query '{query.name}' has no parameter '{name}' ({takes})")
         out[name] = _value(name, value.strip(), store)
     return out
 
