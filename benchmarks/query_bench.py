@@ -31,10 +31,10 @@ SLOW = 20.0  # seconds: a run this long is not repeated
 # parameter name fragments -> sample key (benchmarks.synthetic_graph.Generator.samples)
 NAME_HINTS = [(("from", "start", "since", "after", "begin"), "from"), (("until", "to", "end", "before"), "to"),
               (("date", "day", "on"), "date"), (("other", "second", "target"), "other_state"),
-              (("state", "country", "actor", "party", "mediator", "initiator"), "state"),
+              (("state", "country", "actor", "party", "mediator", "initiator", "accuser", "of"), "state"),
               (("person", "official", "holder", "speaker"), "person"), (("org",), "organisation"),
-              (("place", "city", "location"), "place"), (("type", "event"), "type"), (("post", "role"), "post"),
-              (("source", "article"), "source")]
+              (("place", "city", "location"), "place"), (("type",), "type"), (("event",), "event"),
+              (("post", "role"), "post"), (("source",), "source"), (("article",), "article")]
 
 
 def bindings(query: NamedQuery, samples: dict[str, str]) -> dict | None:
@@ -49,7 +49,7 @@ def bindings(query: NamedQuery, samples: dict[str, str]) -> dict | None:
         value = samples[key]
         if key in ("from", "to", "date"):
             out[name] = Literal(date.fromisoformat(value))
-        elif key == "source":
+        elif key == "source":  # a literal: the file name
             out[name] = Literal(value)
         else:
             out[name] = URIRef(value)

@@ -217,7 +217,8 @@ class Generator:
         return {"state": self.busy[0], "other_state": self.busy[1], "person": self.people[0],
                 "organisation": self.organisations[0], "place": self.places[0], "from": "2018-01-01",
                 "to": "2019-12-31", "date": "2019-06-01", "type": f"{DKG}Talks", "post": f"{DKG}ForeignMinister",
-                "source": "synthetic-0000001.txt"}
+                "source": "synthetic-0000001.txt", "article": f"{ID}article/synthetic-0000001.txt",
+                "event": self.events[0][0] if self.events else f"{ID}event/none"}
 
 
 def write(triples: int, path: str | Path, seed: int = 0) -> int:

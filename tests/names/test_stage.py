@@ -149,3 +149,11 @@ def test_a_former_post_is_not_a_post_held_on_the_articles_day(run):
 def test_short_unknown_words_get_no_fuzzy_candidates(run):
     r = run("The envoy for the Horn of Africa arrived.", "2022-11-02")
     assert not any(m.candidates for m in r.mentions)
+
+
+def test_the_holder_of_a_post_depends_on_the_articles_date(run):
+    then = run("The Russian foreign minister criticised the war in Iraq.", "2003-03-20")
+    now = run("The Russian foreign minister criticised the sanctions.", "2020-03-20")
+    (m_then,) = [m for m in then.mentions if m.kind == "description"]
+    (m_now,) = [m for m in now.mentions if m.kind == "description"]
+    assert (m_then.entity, m_now.entity) == (iri("person/igor-ivanov"), iri("person/sergey-lavrov"))
