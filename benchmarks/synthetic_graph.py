@@ -80,6 +80,8 @@ class Generator:
             post = f"{ID}post/{state.rsplit('/', 1)[-1]}/{POSTS[k % len(POSTS)]}"
             start = FIRST_DAY + timedelta(days=self.rng.randrange(DAYS))
             holding = f"{ID}holding/official-{k}"
+            if k == 0:  # official-0 holds a post of busy[0]: post-holders' sample asks for it within the term
+                self.sample_post, self.sample_day = POSTS[0], start + timedelta(days=30)
             for s, p, o in ((post, RDF_TYPE, n(ORG.Post)), (post, n(ORG.role), n(DKG[POSTS[k % len(POSTS)]])),
                             (post, n(ORG.postIn), n(state)), (person, n(ORG.holds), n(post)),
                             (holding, RDF_TYPE, n(DKG.PostHolding)), (holding, n(DKG.holder), n(person)),
@@ -216,7 +218,8 @@ class Generator:
         """Values to bind query parameters to: common enough that queries return rows."""
         return {"state": self.busy[0], "other_state": self.busy[1], "person": self.people[0],
                 "organisation": self.organisations[0], "place": self.places[0], "from": "2018-01-01",
-                "to": "2019-12-31", "date": "2019-06-01", "type": f"{DKG}Talks", "post": f"{DKG}ForeignMinister",
+                "to": "2019-12-31", "date": self.sample_day.isoformat(), "type": f"{DKG}Talks",
+                "post": f"{DKG}{self.sample_post}",
                 "source": "synthetic-0000001.txt", "article": f"{ID}article/synthetic-0000001.txt",
                 "event": self.events[0][0] if self.events else f"{ID}event/none"}
 
