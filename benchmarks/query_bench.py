@@ -122,12 +122,12 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="10k,100k,1M", help="comma-separated: 10k, 100k, 1M")
     ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--only", default="", help="run the queries whose name starts with this")
+    ap.add_argument("--only", default="", help="run the queries whose name starts with one of these (comma-separated)")
     ap.add_argument("--extra", type=Path, help="also run the .rq files of this directory")
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/diplokg-bench"), help="graphs and stores are kept here")
     args = ap.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
-    queries = [load_query(q.name) for q in available() if q.name.startswith(args.only)]
+    queries = [load_query(q.name) for q in available() if q.name.startswith(tuple(args.only.split(",")))]
     if args.extra:
         queries += [NamedQuery(f"{args.extra.name}/{f.stem}", f, f.read_text(encoding="utf-8"))
                     for f in sorted(args.extra.glob("*.rq"))]

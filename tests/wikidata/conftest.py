@@ -8,7 +8,7 @@ import pytest
 from ingest.wikidata.cache import AnswerCache
 from ingest.wikidata.client import WikidataClient
 
-from ..wikidata_server import oxigraph_server
+from ..servers import OxigraphServer
 
 ITEMS = Path(__file__).resolve().parent.parent / "fixtures" / "wikidata" / "items.ttl"
 
@@ -16,8 +16,8 @@ ITEMS = Path(__file__).resolve().parent.parent / "fixtures" / "wikidata" / "item
 @pytest.fixture(scope="session")
 def wikidata_endpoint(tmp_path_factory):
     """The query URL of an Oxigraph server on 127.0.0.1 holding tests/fixtures/wikidata/items.ttl."""
-    with oxigraph_server(ITEMS, tmp_path_factory.mktemp("wikidata-server")) as url:
-        yield url
+    with OxigraphServer(tmp_path_factory.mktemp("wikidata-server") / "store", preload=ITEMS) as server:
+        yield server.url + "/query"
 
 
 @pytest.fixture
