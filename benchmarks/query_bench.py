@@ -31,8 +31,8 @@ SLOW = 20.0  # seconds: a run this long is not repeated
 # parameter name fragments -> sample key (benchmarks.synthetic_graph.Generator.samples)
 NAME_HINTS = [(("from", "start", "since", "after", "begin"), "from"), (("until", "to", "end", "before"), "to"),
               (("date", "day", "on"), "date"), (("other", "second", "target"), "other_state"),
-              (("state", "country", "actor", "party", "mediator", "initiator", "accuser", "of"), "state"),
-              (("person", "official", "holder", "speaker"), "person"), (("org",), "organisation"),
+              (("state", "country", "actor", "party", "mediator", "initiator", "accuser", "speaker", "of"), "state"),
+              (("person", "official", "holder"), "person"), (("org",), "organisation"),
               (("place", "city", "location"), "place"), (("type",), "type"), (("event",), "event"),
               (("post", "role"), "post"), (("source",), "source"), (("article",), "article")]
 

@@ -72,3 +72,15 @@ def test_a_parameter_filters(built):
     armenia = run(store, query, parse_params(["state=Armenia"], query, store))
     qatar = run(store, query, parse_params(["state=Qatar"], query, store))
     assert armenia.rows and qatar.rows and not set(armenia.rows) & set(qatar.rows)
+
+
+def test_an_article_graph_holds_one_article_and_its_facts_cite_only_it(built):
+    """officials, members and events-timeline take a fact's source as its graph's one article."""
+    store, _ = built
+    prefixes = ("PREFIX dkg: <https://w3id.org/diplokg/ontology#> "
+                "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> ")
+    counts = store.query(prefixes + "SELECT ?g (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a dkg:sourceName ?s } } GROUP BY ?g")
+    assert counts.rows and all(int(n) == 1 for _, n in counts.rows)
+    elsewhere = store.query(prefixes + "ASK { GRAPH ?g { ?fact dkg:evidence ?s . ?s nif:referenceContext ?cited . "
+                                       "?article dkg:sourceName ?name FILTER(?cited != ?article) } }")
+    assert elsewhere.boolean is False
