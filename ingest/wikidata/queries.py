@@ -58,11 +58,11 @@ def usable_name(name: str) -> bool:
 
 
 def labels(qids, languages: tuple[str, ...]) -> str:
-    """Labels in the given languages, English aliases and English demonyms of some items."""
+    """Labels and aliases in the given languages and English demonyms of some items."""
     langs = ", ".join(sparql_string(lang) for lang in languages)
     return f"""SELECT ?item ?kind ?text WHERE {{
 {_values("item", qids)}  {{ ?item rdfs:label ?text . BIND("label" AS ?kind) FILTER(LANG(?text) IN ({langs})) }}
-  UNION {{ ?item skos:altLabel ?text . BIND("alias" AS ?kind) FILTER(LANG(?text) = "en") }}
+  UNION {{ ?item skos:altLabel ?text . BIND("alias" AS ?kind) FILTER(LANG(?text) IN ({langs})) }}
   UNION {{ ?item wdt:{DEMONYM} ?text . BIND("demonym" AS ?kind) FILTER(LANG(?text) = "en") }}
 }}"""
 

@@ -1,6 +1,6 @@
 """`diplokg kb update`: refresh the knowledge base from Wikidata for some states and organisations.
 
-For each target: its labels (in LANGUAGES) and English aliases and demonyms; for a state, who held its
+For each target: its labels and aliases (in LANGUAGES) and English demonyms; for a state, who held its
 posts (heads of state and government, foreign and defence ministers) and when, and the organisations it
 is a member of; for an organisation, its members. Nothing is written until every answer has arrived and
 passed its checks; then the overlay file and the store's knowledge-base graph are replaced, each in one

@@ -54,6 +54,15 @@ def test_the_state_s_names_and_demonym_are_added_but_not_codes(client, overlay_d
     assert Literal("Armenian", lang="en") in set(ds.objects(AM, DKG.demonym))
 
 
+def test_aliases_come_in_every_language_asked_for(client, overlay_dir):
+    update_kb(["Russia"], client)
+    assert Literal("Российская Федерация", lang="ru") in set(_overlay().objects(RU, SKOS.altLabel))
+    update_kb(["Russia"], client, languages=("en", "de"))
+    names = set(_overlay().objects(RU, SKOS.altLabel))
+    assert Literal("Russland", lang="de") in names
+    assert not any(getattr(n, "language", None) == "ru" for n in names)
+
+
 def test_memberships_keep_wikidata_s_dates_and_their_provenance(client, overlay_dir):
     update_kb(["Armenia"], client)
     ds = _overlay()
