@@ -11,7 +11,9 @@ from .model import Mention, Token
 ACTOR_CLASSES = {"State", "Person", "Organisation"}
 # Words that may stand between the members of a list of actors, or between a subject and its verb.
 LIST_GLUE = {",", "and", "as", "well", "together", "with", "along", "plus", "both", "the", "his", "her",
-             "their", "its", "counterpart", "counterparts", "colleague", "colleagues"}
+             "their", "its", "counterpart", "counterparts", "colleague", "colleagues",
+             # what news puts before an armed group's name: "the army and the paramilitary RSF"
+             "paramilitary", "rebel", "militant", "armed", "breakaway", "separatist", "opposition", "group"}
 ADVERBS = {"also", "jointly", "already", "again", "once", "repeatedly", "then", "now", "reportedly",
            "allegedly", "officially", "publicly", "formally", "immediately", "finally", "earlier", "later",
            "have", "has", "had", "will", "would", "shall", "could", "can", "may", "might", "must", "should",

@@ -72,12 +72,19 @@ def _describes(view: SentenceView, start: int) -> bool:
 
 
 _TRUCE = {"ceasefire", "truce", "armistice", "cease"}
+_DEAL = {"deal", "agreement", "accord", "treaty"}
 
 
 def _brokered_truce(view: SentenceView, match) -> str:
-    """A mediation whose object is a truce reports the truce: "X mediates a cease-fire"."""
-    if match.event_type == "Mediation" and any(w in _TRUCE for w in view.words[match.end:match.end + 4]):
+    """A mediation whose object is a truce or a deal reports it: "X mediates a cease-fire", "X brokered a
+    deal between Y and Z"."""
+    if match.event_type != "Mediation":
+        return match.event_type
+    words = view.words[match.start + 1:match.end + 4]
+    if any(w in _TRUCE for w in words):
         return "CeasefireAgreement"
+    if match.end - match.start > 1 and view.words[match.end - 1] in _DEAL:  # "broker ... deal", not "mediation deal"
+        return "Agreement"
     return match.event_type
 
 

@@ -102,6 +102,9 @@ def _embed(outer: Found, inner: Found, side) -> None:
         if accused and e.type not in SPEECH_ACTS:
             e.participants = [p for p in e.participants if p.entity not in _roles(o, "initiator")]
             _add(e, accused, "initiator")
+    elif o.type == "Denial" and e.type == "Accusation":
+        if not e.participants:
+            inner.keep = False  # "X denied the accusation": the accusation itself is told elsewhere, or not at all
     elif o.type == "Denial":
         e.status = "Denied"
         if not e.participants:

@@ -25,7 +25,9 @@ _BE = {"be", "is", "are", "was", "were", "been", "being"}
 # The first group makes the subject the host.
 HOSTING = {"host", "organize", "organise", "convene", "arrange", "chair", "sponsor"}
 SUPPORT = HOSTING | {"hold", "attend", "join", "have", "conduct", "begin", "start", "launch", "resume",
-                     "continue", "lead", "stage", "schedule", "open", "enter", "make", "carry", "exchange"}
+                     "continue", "lead", "stage", "schedule", "open", "enter", "make", "carry", "exchange",
+                     # the sides of a deal are who sign or reach it: "X and Y signed a ceasefire agreement"
+                     "sign", "reach", "conclude", "seal", "strike", "agree", "declare"}
 _SUPPORT_REACH = 5
 # "X has managed to convince ...", "X decided to invite ...": the verb's subject is X.
 CONTROL = {"manage", "try", "decide", "seek", "attempt", "want", "hope", "plan", "continue", "intend", "vow",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..kb.index import KnowledgeBase
 from .items import Item
-from .words import ACTOR_VERBS, ADVERSATIVE, GROUP_NOUNS, LOCATIVE, POSSESSIVE, Word
+from .words import ACTOR_VERBS, ADVERSATIVE, GROUP_NOUNS, GROUP_QUALIFIERS, LOCATIVE, POSSESSIVE, Word
 
 
 def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) -> None:
@@ -24,16 +24,16 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
                 it.function = "place"
         elif it.kind == "demonym" and it.function != "modifier":
             plural_noun = words[it.start].text.endswith("s") and not words[it.start].text.endswith("ss")
-            group = after is not None and after.folded in GROUP_NOUNS
+            group = _group_at(words, it.end)
             kb_cls = lambda x: kb.get(x.entity).cls if kb.get(x.entity) else None
             unnamed = _unnamed_officials(it, items, words, kb_cls)
             it.function = "actor" if plural_noun or group or unnamed else "modifier"
             if group and not any(x.start == it.end for x in items):
-                it.end += 1  # the mention is the group: "Azerbaijani forces"
+                it.end += group  # the mention is the group: "Azerbaijani forces", "Ethiopian federal troops"
         elif kb.get(it.entity) is not None and kb.get(it.entity).cls == "Place":
             it.function = "place"
-        elif _possessed_group(it, words, items, kb):
-            it.function, it.end = "actor", it.end + 2  # "Sudan's army": the state's forces act
+        elif (group := _possessed_group(it, words, items, kb)):
+            it.function, it.end = "actor", it.end + 1 + group  # "Sudan's army": the state's forces act
         elif it.function == "name":
             it.function = "actor"
 
@@ -68,8 +68,20 @@ def _unnamed_officials(demonym: Item, items: list[Item], words: list[Word], kb_c
             return nxt is not None and nxt.kind == "title" and nxt.entity is None
 
 
-def _possessed_group(it: Item, words: list[Word], items: list[Item], kb: KnowledgeBase) -> bool:
+def _group_at(words: list[Word], k: int) -> int:
+    """How many words from k name a group ("forces", "federal government"), or 0."""
+    if k < len(words) and words[k].folded in GROUP_NOUNS:
+        return 1
+    if k + 1 < len(words) and words[k].folded in GROUP_QUALIFIERS and words[k + 1].folded in GROUP_NOUNS:
+        return 2
+    return 0
+
+
+def _possessed_group(it: Item, words: list[Word], items: list[Item], kb: KnowledgeBase) -> int:
+    """How many words name the group after a state's possessive ("Sudan's army"), or 0."""
     entity = kb.get(it.entity)
     k = it.end
-    return (entity is not None and entity.cls == "State" and k + 1 < len(words) and words[k].text in POSSESSIVE
-            and words[k + 1].folded in GROUP_NOUNS and not any(x.start == k + 1 for x in items))
+    if entity is None or entity.cls != "State" or k + 1 >= len(words) or words[k].text not in POSSESSIVE:
+        return 0
+    group = _group_at(words, k + 1)
+    return group if group and not any(it.end < x.start <= k + group for x in items) else 0

@@ -31,6 +31,8 @@ GROUP_NOUNS = {
     "jets", "navy", "police", "delegation", "negotiator", "negotiators", "troups", "army's", "defence",
     "defense", "state",
 }
+# Words between a state and its group that keep the group the state's: "Ethiopia's federal government".
+GROUP_QUALIFIERS = {"federal", "central", "national", "interim", "transitional", "armed", "regular", "ruling"}
 # Words that may sit inside a personal name without a capital: "Jean-Yves Le Drian", "Ursula von der Leyen".
 NAME_PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "al", "el", "bin",
                   "ibn", "abu", "ben", "du", "dos", "das", "y", "oglu", "ogly"}

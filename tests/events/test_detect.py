@@ -116,3 +116,36 @@ def test_the_venue_of_talks_is_not_the_theatre_of_the_fighting(run):
 def test_the_topic_of_a_call_is_not_its_venue(run):
     r = run("Erdogan and Putin spoke by phone about the situation in Idlib on Monday.", "2020-02-24")
     assert all(e.place is None for e in events(r, "PhoneCall"))
+
+
+def test_the_sides_that_sign_or_reach_a_truce_are_its_parties(run):
+    r = run("The army and the paramilitary Rapid Support Forces signed a ceasefire agreement on Saturday. "
+            "Ethiopia's federal government and the Tigray People's Liberation Front reached a truce deal.", "2023-05-21")
+    signed, reached = events(r, "CeasefireAgreement")
+    assert ("rapid-support-forces", "party") in roles(signed)
+    assert {("et", "party"), ("tigray-peoples-liberation-front", "party")} <= roles(reached)
+
+
+def test_a_state_s_qualified_group_acts_for_it(run):
+    r = run("Sudan's army and the paramilitary Rapid Support Forces clashed in Khartoum. "
+            "Ethiopian federal troops shelled the town.", "2023-05-21")
+    (clash,) = events(r, "ArmedClash")
+    assert ("sd", "party") in roles(clash)
+    (attack,) = events(r, "Attack")
+    assert ("et", "initiator") in roles(attack)
+
+
+def test_a_brokered_deal_is_the_deal_with_its_broker_as_mediator(run):
+    r = run("Turkey brokered a deal between Russia and Ukraine. Egypt and Qatar brokered a truce between "
+            "Israel and the militant group Hamas.", "2022-07-22")
+    (deal,) = events(r, "Agreement")
+    assert roles(deal) == {("tr", "mediator"), ("ru", "party"), ("ua", "party")}
+    (truce,) = events(r, "CeasefireAgreement")
+    assert {("eg", "mediator"), ("qa", "mediator"), ("il", "party")} <= roles(truce)
+    assert not events(r, "Mediation")
+
+
+def test_denying_an_accusation_is_a_denial_not_an_accusation_by_the_denier(run):
+    r = run("Eritrea denied the accusation.", "2022-11-03")
+    (denial,) = events(r)
+    assert denial.type == "Denial" and ("er", "initiator") in roles(denial)
