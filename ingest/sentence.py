@@ -13,7 +13,8 @@ ACTOR_CLASSES = {"State", "Person", "Organisation"}
 LIST_GLUE = {",", "and", "as", "well", "together", "with", "along", "plus", "both", "the", "his", "her",
              "their", "its", "counterpart", "counterparts", "colleague", "colleagues",
              # what news puts before an armed group's name: "the army and the paramilitary RSF"
-             "paramilitary", "rebel", "militant", "armed", "breakaway", "separatist", "opposition", "group"}
+             "paramilitary", "rebel", "militant", "armed", "breakaway", "separatist", "opposition", "group",
+             "'s", "’s"}  # "with Qatar's Emir Tamim": the state qualifies the title, the person is the actor
 ADVERBS = {"also", "jointly", "already", "again", "once", "repeatedly", "then", "now", "reportedly",
            "allegedly", "officially", "publicly", "formally", "immediately", "finally", "earlier", "later",
            "have", "has", "had", "will", "would", "shall", "could", "can", "may", "might", "must", "should",

@@ -64,6 +64,9 @@ def _chunks(words: list[Word], taken: set[int], known_word) -> list[Item]:
                     and j + 1 not in taken and words[j + 1].capitalised and not words[j + 1].is_punct \
                     and words[j + 1].folded not in NOT_NAMES:
                 j += 1
+            elif w.folded in NAME_PARTICLES and j + 2 < len(words) and words[j + 1].text == "-" \
+                    and words[j + 2].capitalised and not {j + 1, j + 2} & taken:
+                j += 2  # "Abdel Fattah el-Sisi", "Ali al-Sistani"
             else:
                 break
         out.append(Item(i, j, "chunk"))

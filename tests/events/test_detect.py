@@ -149,3 +149,20 @@ def test_denying_an_accusation_is_a_denial_not_an_accusation_by_the_denier(run):
     r = run("Eritrea denied the accusation.", "2022-11-03")
     (denial,) = events(r)
     assert denial.type == "Denial" and ("er", "initiator") in roles(denial)
+
+
+def test_a_call_with_a_leader_named_with_his_state_s_title(run):
+    r = run("U.S. President Joe Biden spoke by phone with Qatar's Emir Sheikh Tamim bin Hamad Al Thani and Egyptian "
+            "President Abdel Fattah el-Sisi on Tuesday.", "2023-11-22")
+    calls = events(r, "PhoneCall")
+    assert {frozenset(short(p.entity) for p in c.participants) for c in calls} == {
+        frozenset({"joe-biden", "sheikh-tamim-bin-hamad-al-thani"}), frozenset({"joe-biden", "abdel-fattah-el-sisi"})}
+
+
+def test_a_humanitarian_pause_is_a_truce_but_pausing_talks_is_not(run):
+    r = run("Israel and Hamas have agreed to a four-day humanitarian pause in Gaza. The European Union called for "
+            "humanitarian pauses. Russia and Ukraine agreed to pause their talks until Monday.", "2023-11-22")
+    (truce,) = events(r, "CeasefireAgreement")
+    assert roles(truce) == {("il", "party"), ("hamas", "party")}
+    (call,) = events(r, "CallForCeasefire")
+    assert ("european-union", "initiator") in roles(call)
