@@ -231,7 +231,8 @@ def _place(view: SentenceView, start: int, end: int, toward: bool = False) -> st
         seen += k not in view.covered
         k += 1
     seen, k = 0, start - 1
-    while k >= 0 and seen < _PLACE_WINDOW and view.words[k] not in BARRIERS:
+    # leftwards the place stays in the trigger's clause: "a pause in Gaza, ... after talks mediated by Qatar"
+    while k >= 0 and seen < _PLACE_WINDOW and view.words[k] not in BARRIERS and view.words[k] not in COMPLEMENTIZERS:
         slot = view.place_at(k)
         if slot is not None and k > 0 and view.words[k - 1] in ({"in", "at", "to"} if toward else {"in", "at"}):
             return slot.entity

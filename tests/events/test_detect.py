@@ -166,3 +166,11 @@ def test_a_humanitarian_pause_is_a_truce_but_pausing_talks_is_not(run):
     assert roles(truce) == {("il", "party"), ("hamas", "party")}
     (call,) = events(r, "CallForCeasefire")
     assert ("european-union", "initiator") in roles(call)
+
+
+def test_talks_in_a_clause_of_their_own_do_not_take_the_main_clause_s_place(run):
+    r = run("Israel and Hamas agreed to a humanitarian pause in Gaza, Qatar said on Wednesday, after weeks of "
+            "negotiations mediated by Qatar, Egypt and the United States.", "2023-11-22")
+    (truce,) = events(r, "CeasefireAgreement")
+    assert {("qa", "mediator"), ("eg", "mediator"), ("il", "party")} <= roles(truce)
+    assert all(e.place is None for e in events(r, "Talks"))
