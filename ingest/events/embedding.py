@@ -51,11 +51,13 @@ def relate(view: SentenceView, found: list[Found], side=lambda iri: iri) -> None
     for w in view.words:  # barriers before each token, so that "same clause" is a subtraction
         barriers.append(barriers[-1] + (w in BARRIERS))
     for i, outer in enumerate(found):
-        for inner in found[i + 1:]:
+        for j, inner in enumerate(found[i + 1:], i + 1):
             if inner.start - outer.end > _REACH:
                 break  # found is in text order: what lies further is not embedded
             if inner.start < outer.end or barriers[inner.start] != barriers[outer.end]:
                 continue
+            if any(_new_report(view, mid) for mid in found[i + 1:j]):
+                continue  # "X accused Y of A, and Z said B": B is Z's report, not X's accusation
             if _shares_subject(view, outer, inner):
                 _inherit(inner.event, outer.event, "initiator")
                 if not inner.event.participants:  # a call's or a meeting's participants are its subjects
@@ -66,6 +68,17 @@ def relate(view: SentenceView, found: list[Found], side=lambda iri: iri) -> None
     for f in found:
         if f.event.type in SPEECH and f.lemma in ATTRIBUTION:
             f.keep = False
+
+
+def _new_report(view: SentenceView, mid: Found) -> bool:
+    """A speech act with its own subject that opens a coordinated clause: ", and India said"; a
+    parenthetical ", Qatar said on Wednesday," opens none."""
+    if not (mid.has_subject and mid.event.type in SPEECH_ACTS):
+        return False
+    k = mid.start - 1
+    while k >= 0 and (k in view.covered or view.skippable(k) or view.words[k] in ("the", "its", "their")):
+        k -= 1
+    return k >= 0 and view.words[k] in ("and", "but", "while", "whereas")
 
 
 def _shares_subject(view: SentenceView, outer: Found, inner: Found) -> bool:

@@ -174,3 +174,13 @@ def test_talks_in_a_clause_of_their_own_do_not_take_the_main_clause_s_place(run)
     (truce,) = events(r, "CeasefireAgreement")
     assert {("qa", "mediator"), ("eg", "mediator"), ("il", "party")} <= roles(truce)
     assert all(e.place is None for e in events(r, "Talks"))
+
+
+def test_a_second_side_s_report_in_the_same_sentence_is_its_own_accusation(run):
+    r = run("Pakistan accused India of firing missiles at its air bases, and India said Pakistani drones had "
+            "attacked 26 locations.", "2025-05-10")
+    accusations = {frozenset(roles(a)) for a in events(r, "Accusation")}
+    assert accusations == {frozenset({("pk", "initiator"), ("in", "target")}),
+                           frozenset({("in", "initiator"), ("pk", "target")})}
+    assert {frozenset(roles(a)) for a in events(r, "Attack")} == {frozenset({("in", "initiator")}),
+                                                                  frozenset({("pk", "initiator")})}
