@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .matcher import NameIndex, NameMatch
+from .matcher import NameIndex, NameMatch, name_keys
 from .normalise import fold
 from .words import Word
 
@@ -67,7 +67,7 @@ def _case_fits(surface: str, index: NameIndex, iris: set[str]) -> bool:
     if _is_acronym(surface):
         return True
     key = fold(surface)
-    labels = [n for iri in iris for n in index.kb.entities[iri].names if fold(n) == key]
+    labels = [n for iri in iris for n in index.kb.entities[iri].names if key in name_keys(n)]
     return any(not _is_acronym(n) for n in labels)
 
 

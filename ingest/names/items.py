@@ -41,7 +41,22 @@ def find_items(words: list[Word], index: NameIndex, titles: TitleFinder, demonym
             items.append(Item(w.i, w.i + 1, "demonym", demonyms[w.text]))
             taken.add(w.i)
     items.extend(_chunks(words, taken, known_word))
-    return sorted(items, key=lambda it: it.start)
+    return sorted(_absorb_trailing_names(items, index), key=lambda it: it.start)
+
+
+def _absorb_trailing_names(items: list[Item], index: NameIndex) -> list[Item]:
+    """A one-word organisation name that ends a run of unknown capitalised words is that run's last
+    word: "Therese Kayikwamba Wagner" is a person, not two people and the Wagner Group."""
+    chunks = {it.end: it for it in items if it.kind == "chunk"}
+    out = []
+    for it in items:
+        chunk = chunks.get(it.start)
+        entity = index.kb.get(it.entity) if it.kind == "name" and it.entity else None
+        if chunk is not None and it.end - it.start == 1 and entity is not None and entity.cls == "Organisation":
+            chunk.end = it.end
+            continue
+        out.append(it)
+    return out
 
 
 def _chunks(words: list[Word], taken: set[int], known_word) -> list[Item]:

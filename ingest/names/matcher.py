@@ -30,6 +30,13 @@ class NameMatch:
     candidates: list[tuple[str, float]] = field(default_factory=list)  # unconfirmed (80-92)
 
 
+def name_keys(name: str) -> set[str]:
+    """The folded forms a name is looked up by. "The Kremlin": the article is not part of the name; and
+    news drops an inner article as often as it keeps it: "Democratic Republic of (the) Congo"."""
+    folded = fold(name).removeprefix("the ")
+    return {folded, folded.replace(" the ", " ")} if folded else set()
+
+
 class NameIndex:
     """Every name of every entity, folded and as skeletons, growing as articles introduce entities."""
 
@@ -48,12 +55,13 @@ class NameIndex:
             self.add_name(entity.iri, name)
 
     def add_name(self, iri: str, name: str) -> None:
-        folded = fold(name).removeprefix("the ")  # "The Kremlin": the article is not part of the name
-        if not folded or iri in self.folded[folded]:
+        keys = name_keys(name)
+        if not keys or all(iri in self.folded[key] for key in keys):
             return
-        self.folded[folded].add(iri)
-        words = folded.split()
-        self._first_words[words[0]].add(len(words))
+        for key in keys:
+            self.folded[key].add(iri)
+            words = key.split()
+            self._first_words[words[0]].add(len(words))
         for sk in skeletons(name):
             if iri not in self.by_skeleton[sk]:
                 self.by_skeleton[sk].add(iri)

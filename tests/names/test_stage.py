@@ -157,3 +157,16 @@ def test_the_holder_of_a_post_depends_on_the_articles_date(run):
     (m_then,) = [m for m in then.mentions if m.kind == "description"]
     (m_now,) = [m for m in now.mentions if m.kind == "description"]
     assert (m_then.entity, m_now.entity) == (iri("person/igor-ivanov"), iri("person/sergey-lavrov"))
+
+
+def test_a_name_without_its_inner_article_and_a_surname_that_is_also_a_group_s_name(run):
+    r = run("Democratic Republic of Congo's Foreign Minister Therese Kayikwamba Wagner and her Rwandan counterpart "
+            "Olivier Nduhungirehe met in Luanda.", "2024-07-30")
+    wagner, olivier = iri("person/therese-kayikwamba-wagner"), iri("person/olivier-nduhungirehe")
+    assert {(wagner, "ForeignMinister", iri("state/cd")), (olivier, "ForeignMinister", iri("state/rw"))} <= posts(r)
+    assert not [m for m in r.mentions if m.entity == iri("org/wagner-group")]
+
+
+def test_a_one_word_group_name_after_a_known_name_is_still_the_group(run):
+    r = run("Wagner fighters and Hamas militants were named in the report.", "2023-11-01")
+    assert {m.entity for m in r.mentions} >= {iri("org/wagner-group"), iri("org/hamas")}
