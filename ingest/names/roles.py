@@ -18,7 +18,8 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
         before = words[it.start - 1] if it.start > 0 else None
         after = words[it.end] if it.end < len(words) else None
         if it.entity in kb.capitals:
-            if _acts(before, after) or (before is not None and before.lemma in ADDRESSING):
+            stance = it.start > 1 and before.folded == "to" and words[it.start - 2].folded in STANCES
+            if _acts(before, after) or (before is not None and before.lemma in ADDRESSING) or stance:
                 it.entity, it.kind, it.function = kb.capitals[it.entity], "capital", "actor"
             else:
                 it.function = "place"
@@ -43,6 +44,10 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
 ADDRESSING = {"warn", "urge", "accuse", "blame", "criticise", "criticize", "condemn", "pressure", "sanction",
               "threaten", "invite", "ask", "tell", "support", "back", "recognise", "recognize", "reject", "thank",
               "congratulate", "call", "summon", "persuade", "convince", "defy", "rebuke"}
+
+
+# "militias hostile to Kigali", "forces loyal to Moscow": a stance toward a capital is toward its government.
+STANCES = {"hostile", "loyal", "opposed", "allied", "close", "friendly", "linked", "aligned"}
 
 
 def _acts(before: Word | None, after: Word | None) -> bool:

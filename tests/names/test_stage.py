@@ -170,3 +170,10 @@ def test_a_name_without_its_inner_article_and_a_surname_that_is_also_a_group_s_n
 def test_a_one_word_group_name_after_a_known_name_is_still_the_group(run):
     r = run("Wagner fighters and Hamas militants were named in the report.", "2023-11-01")
     assert {m.entity for m in r.mentions} >= {iri("org/wagner-group"), iri("org/hamas")}
+
+
+def test_a_stance_toward_a_capital_is_toward_its_government(run):
+    r = run("Rwanda says Kinshasa backs militias hostile to Kigali. The convoy drove from Goma to Kigali.", "2024-07-30")
+    first, second = [m for m in r.mentions if m.text == "Kigali"]
+    assert (first.entity, first.function) == (iri("state/rw"), "actor")
+    assert second.function == "place"
