@@ -78,14 +78,22 @@ _DEAL = {"deal", "agreement", "accord", "treaty"}
 def _brokered_truce(view: SentenceView, match) -> str:
     """A mediation whose object is a truce or a deal reports it: "X mediates a cease-fire", "X brokered a
     deal between Y and Z"."""
-    if match.event_type != "Mediation":
-        return match.event_type
+    if match.event_type != "Mediation" or _attempted(view, match.start):
+        return match.event_type  # "has been trying to broker a deal": the mediation, not yet the deal
     words = view.words[match.start + 1:match.end + 4]
     if any(w in _TRUCE for w in words):
         return "CeasefireAgreement"
     if match.end - match.start > 1 and view.words[match.end - 1] in _DEAL:  # "broker ... deal", not "mediation deal"
         return "Agreement"
     return match.event_type
+
+
+_ATTEMPTS = {"try", "seek", "attempt", "strive", "work", "hope", "aim", "push", "offer", "want", "plan"}
+
+
+def _attempted(view: SentenceView, start: int) -> bool:
+    """The trigger is the object of an attempt: 'trying to broker', 'sought to mediate'."""
+    return start > 1 and view.words[start - 1] == "to" and view.lemmas[start - 2] in _ATTEMPTS
 
 
 def _bilateral(event: Event) -> list[Event]:

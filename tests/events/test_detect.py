@@ -184,3 +184,10 @@ def test_a_second_side_s_report_in_the_same_sentence_is_its_own_accusation(run):
                            frozenset({("in", "initiator"), ("pk", "target")})}
     assert {frozenset(roles(a)) for a in events(r, "Attack")} == {frozenset({("in", "initiator")}),
                                                                   frozenset({("pk", "initiator")})}
+
+
+def test_an_attempt_to_broker_a_deal_is_a_mediation_not_the_deal(run):
+    r = run("Angola has been trying to broker a deal between Rwanda and Burundi. Turkey sought to broker a ceasefire "
+            "between Russia and Ukraine.", "2024-07-30")
+    assert not events(r, "Agreement") and not events(r, "CeasefireAgreement")
+    assert {("ao", "mediator"), ("rw", "party"), ("bi", "party")} <= roles(events(r, "Mediation")[0])
