@@ -40,7 +40,7 @@ class EventDetector:
 
     def _sentence(self, view: SentenceView, index: int) -> list[Found]:
         found = []
-        for match in self.lexicon.find(view.tokens):
+        for match in self.lexicon.find(view.tokens, view.dates):
             head = view.covered.get(match.start)
             if head is not None and head.mention.kind in ("name", "alias") and head.start < match.start:
                 continue  # a word inside a name: "Line of Contact", "Security Council"

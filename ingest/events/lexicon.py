@@ -2,7 +2,7 @@
 
 Pattern syntax (documented in ontology/event-types.ttl): tokens separated by spaces; a token is a lemma
 or several joined by '|'; a hyphenated word matches its parts ('cease-fire' = 'cease - fire'); '...'
-is a gap of zero to six tokens. A token matches a word whose lemma or lower-cased form equals it.
+is a gap of zero to six tokens (the words of a date not counted). A token matches a word whose lemma or lower-cased form equals it.
 """
 from __future__ import annotations
 
@@ -101,13 +101,14 @@ class Lexicon:
 
         return cls.from_graph(ontology_graph())
 
-    def find(self, tokens: list[Token]) -> list[TriggerMatch]:
-        """Every pattern match in a sentence, then the heaviest of overlapping ones."""
+    def find(self, tokens: list[Token], free: frozenset[int] | set[int] = frozenset()) -> list[TriggerMatch]:
+        """Every pattern match in a sentence, then the heaviest of overlapping ones. Tokens in `free` (a
+        date: "agreed on Saturday to a full ceasefire") do not count toward a gap's length."""
         found = []
         for i, tok in enumerate(tokens):
             for key in {tok.lemma, tok.text.lower()}:
                 for p in self._by_first.get(key, ()):
-                    end = _match(p.elements, tokens, i)
+                    end = _match(p.elements, tokens, i, free)
                     if end is not None:
                         found.append(TriggerMatch(p.event_type, i, end, i, p))
         found.sort(key=lambda m: (-m.pattern.weight, m.end - m.start, m.start))
@@ -132,23 +133,24 @@ def _skip_quotes(tokens: list[Token], i: int) -> int:
     return i
 
 
-def _match(elements, tokens: list[Token], i: int) -> int | None:
+def _match(elements, tokens: list[Token], i: int, free=frozenset()) -> int | None:
     """The end of a match of `elements` starting at token i, or None (the shortest match)."""
     if not elements:
         return i
     head, rest = elements[0], elements[1:]
     if head is GAP:
-        for skip in range(0, MAX_GAP + 1):
-            if i + skip > len(tokens):
-                break
-            end = _match(rest, tokens, i + skip)
+        counted, j = 0, i
+        while j <= len(tokens) and counted <= MAX_GAP:
+            end = _match(rest, tokens, j, free)
             if end is not None:
                 return end
+            counted += j not in free
+            j += 1
         return None
     j = _skip_quotes(tokens, i)
     for alt in head:
         if j + len(alt) <= len(tokens) and all(_word_matches(tokens[j + k], w) for k, w in enumerate(alt)):
-            end = _match(rest, tokens, j + len(alt))
+            end = _match(rest, tokens, j + len(alt), free)
             if end is not None:
                 return end if rest else j + len(alt)
     return None

@@ -191,3 +191,9 @@ def test_an_attempt_to_broker_a_deal_is_a_mediation_not_the_deal(run):
             "between Russia and Ukraine.", "2024-07-30")
     assert not events(r, "Agreement") and not events(r, "CeasefireAgreement")
     assert {("ao", "mediator"), ("rw", "party"), ("bi", "party")} <= roles(events(r, "Mediation")[0])
+
+
+def test_a_date_inside_a_pattern_does_not_count_toward_its_gap(run):
+    r = run("India and Pakistan agreed on Saturday to a full and immediate ceasefire.", "2025-05-10")
+    (truce,) = events(r, "CeasefireAgreement")
+    assert roles(truce) == {("in", "party"), ("pk", "party")} and str(truce.date.value) == "2025-05-10"
