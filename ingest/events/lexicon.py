@@ -2,7 +2,8 @@
 
 Pattern syntax (documented in ontology/event-types.ttl): tokens separated by spaces; a token is a lemma
 or several joined by '|'; a hyphenated word matches its parts ('cease-fire' = 'cease - fire'); '...'
-is a gap of zero to six tokens (the words of a date not counted). A token matches a word whose lemma or lower-cased form equals it.
+is a gap of zero to six tokens (the words of a date not counted). A token matches a word whose lemma or
+lower-cased form equals it.
 """
 from __future__ import annotations
 
