@@ -158,8 +158,8 @@ class Generator:
 
     def _span(self, quad, node: str, cls, art: str, begin: int, end: int):
         yield quad(node, RDF_TYPE, n(cls))
-        yield quad(node, NIF.beginIndex, lit(begin, "nonNegativeInteger"))
-        yield quad(node, NIF.endIndex, lit(end, "nonNegativeInteger"))
+        yield quad(node, NIF.beginIndex, lit(begin, "integer"))
+        yield quad(node, NIF.endIndex, lit(end, "integer"))
         yield quad(node, NIF.anchorOf, lit(f"words {begin}"))
         yield quad(node, NIF.referenceContext, n(art))
 
