@@ -63,6 +63,7 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
     start, end = match.start, match.end
     frame.passive = _passive(view, start)
     frame.subject = _subject(view, start)
+    frame.hosted = view.lemmas[start] in HOSTING | {"receive", "welcome"}  # "X hosted / received Y": X hosts
     support = None if frame.subject else _support_verb(view, start)
     if support is not None:
         frame.subject = _subject(view, support)
@@ -88,7 +89,8 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
     if not frame.subject and end < len(view.tokens) and view.words[end] == "from":
         frame.subject = view.list_from(end + 1, +1)  # "mediators from the OSCE"
     frame.place = _place(view, start, end, toward=match.event_type in ("Talks", "Meeting", "Visit", "Mediation", "PhoneCall",
-                                                                        "Invitation"))
+                                                                        "Invitation"),
+                         destination=match.event_type == "Visit")
     return frame
 
 
@@ -104,7 +106,7 @@ def participants(frame: Frame, info: EventTypeInfo) -> list[Participant]:
     add(frame.sides, "party")
     add(frame.between, info.between_role)
     add(frame.subject or frame.author, "host" if frame.hosted else info.subject_role)
-    add(frame.object, info.object_role)
+    add(frame.object, "participant" if frame.hosted and info.object_role == "host" else info.object_role)
     add(frame.with_, info.object_role if info.object_role in ("participant", "party") else "participant")
     return out
 
@@ -215,11 +217,14 @@ def _slipped(word: str, prepositions: set[str]) -> bool:
     return len(word) >= 6 and any(len(p) >= 6 and OSA.distance(word, p) <= 1 for p in prepositions)
 
 
-def _place(view: SentenceView, start: int, end: int, toward: bool = False) -> str | None:
+def _place(view: SentenceView, start: int, end: int, toward: bool = False, destination: bool = False) -> str | None:
     """The nearest place after a locative preposition in the clause around the trigger, after before.
 
     Distance is counted in words outside names, so that a long name does not hide the place. Before a
-    consultation, "to X" is where it is held ("sent their ministers to Moscow to hold talks")."""
+    consultation, "to X" is where it is held ("sent their ministers to Moscow to hold talks"); a visit's
+    destination may follow it directly ("visited Ankara")."""
+    if destination and (slot := view.place_at(end) if end < len(view.tokens) else None) is not None:
+        return slot.entity
     seen, k = 0, end
     while k < len(view.tokens) and seen < _PLACE_WINDOW and view.words[k] not in BARRIERS:
         if toward and view.words[k] in _TOPIC:

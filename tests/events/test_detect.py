@@ -197,3 +197,13 @@ def test_a_date_inside_a_pattern_does_not_count_toward_its_gap(run):
     r = run("India and Pakistan agreed on Saturday to a full and immediate ceasefire.", "2025-05-10")
     (truce,) = events(r, "CeasefireAgreement")
     assert roles(truce) == {("in", "party"), ("pk", "party")} and str(truce.date.value) == "2025-05-10"
+
+
+def test_who_hosts_or_receives_is_the_host_and_a_visit_s_direct_object_is_where_it_goes(run):
+    r = run("Putin received his Turkish counterpart Recep Tayyip Erdogan in Moscow on Monday. Lavrov visited Ankara "
+            "on Tuesday. EU foreign policy chief Josep Borrell hosted Serbian President Aleksandar Vucic and Kosovo "
+            "Prime Minister Albin Kurti in Brussels on Thursday.", "2023-05-20")
+    received, visited, hosted = sorted(events(r, "Visit"), key=lambda e: e.start)
+    assert roles(received) >= {("vladimir-putin", "host"), ("recep-tayyip-erdogan", "party")}
+    assert ("sergey-lavrov", "participant") in roles(visited) and short(visited.place) == "ankara"
+    assert ("josep-borrell", "host") in roles(hosted) and ("aleksandar-vucic", "host") not in roles(hosted)
