@@ -37,6 +37,8 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
             it.function, it.end = "actor", it.end + 1 + group  # "Sudan's army": the state's forces act
         elif it.function == "name":
             it.function = "actor"
+            if (group := _group_at(words, it.end)) and not any(it.end <= x.start < it.end + group for x in items):
+                it.end += group  # "NATO peacekeepers", "Hamas fighters": the group is the actor's
 
 
 # Verbs whose object is a government when it is a capital: "warned Kyiv", "urged Baku". (Verbs of

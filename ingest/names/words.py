@@ -29,7 +29,7 @@ GROUP_NOUNS = {
     "diplomats", "leadership", "leader", "leaders", "administration", "regime", "people", "militant",
     "militants", "fighter", "fighters", "artillery", "unit", "units", "drone", "drones", "aircraft", "jet",
     "jets", "navy", "police", "delegation", "negotiator", "negotiators", "troups", "army's", "defence",
-    "defense", "state",
+    "defense", "state", "peacekeeper", "peacekeepers",
 }
 # Words between a state and its group that keep the group the state's: "Ethiopia's federal government".
 GROUP_QUALIFIERS = {"federal", "central", "national", "interim", "transitional", "armed", "regular", "ruling"}

@@ -177,3 +177,10 @@ def test_a_stance_toward_a_capital_is_toward_its_government(run):
     first, second = [m for m in r.mentions if m.text == "Kigali"]
     assert (first.entity, first.function) == (iri("state/rw"), "actor")
     assert second.function == "place"
+
+
+def test_an_organisation_s_group_is_the_organisation_acting(run):
+    r = run("NATO peacekeepers clashed with protesters in Zvecan. Hamas fighters attacked two towns.", "2023-05-30")
+    nato = [m for m in r.mentions if m.entity == iri("org/nato")]
+    assert [(m.text, m.function) for m in nato] == [("NATO peacekeepers", "actor")]
+    assert any(e.type == "ArmedClash" and any(p.entity == iri("org/nato") for p in e.participants) for e in r.events)
