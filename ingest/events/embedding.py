@@ -13,7 +13,7 @@ Two verbs sharing one subject ("X called for A and calls on Y") share its actors
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Event, Participant
 from ..sentence import BARRIERS, SentenceView
@@ -43,6 +43,7 @@ class Found:
     passive: bool = False
     lemma: str = ""  # the trigger's first word
     purpose: bool = False  # the trigger follows "for" or "to": "invited to Moscow for talks"
+    subjects: list[str] = field(default_factory=list)  # the actors of its own subject, when active
 
 
 def relate(view: SentenceView, found: list[Found], side=lambda iri: iri) -> None:
@@ -59,6 +60,9 @@ def relate(view: SentenceView, found: list[Found], side=lambda iri: iri) -> None
             if any(_new_report(view, mid) for mid in found[i + 1:j]):
                 continue  # "X accused Y of A, and Z said B": B is Z's report, not X's accusation
             if _shares_subject(view, outer, inner):
+                if inner.event.type in CONSULTATIONS:  # "Lavrov visited Ankara and met Erdogan"
+                    _add(inner.event, outer.subjects, "participant")
+                    continue
                 _inherit(inner.event, outer.event, "initiator")
                 if not inner.event.participants:  # a call's or a meeting's participants are its subjects
                     _add(inner.event, [p.entity for p in outer.event.participants
@@ -83,7 +87,7 @@ def _new_report(view: SentenceView, mid: Found) -> bool:
 
 def _shares_subject(view: SentenceView, outer: Found, inner: Found) -> bool:
     """"Putin and Macron spoke by phone and agreed to ask for a truce": the second verb's subject."""
-    if inner.has_subject or inner.event.type not in SPEECH_ACTS:
+    if inner.has_subject or inner.event.type not in SPEECH_ACTS | CONSULTATIONS:
         return False
     k = inner.start - 1
     while k > outer.end and (view.words[k] in ("also", "then", "has", "have", "had", "later", "again", "to")

@@ -207,3 +207,9 @@ def test_who_hosts_or_receives_is_the_host_and_a_visit_s_direct_object_is_where_
     assert roles(received) >= {("vladimir-putin", "host"), ("recep-tayyip-erdogan", "party")}
     assert ("sergey-lavrov", "participant") in roles(visited) and short(visited.place) == "ankara"
     assert ("josep-borrell", "host") in roles(hosted) and ("aleksandar-vucic", "host") not in roles(hosted)
+
+
+def test_a_second_consultation_shares_the_first_one_s_subject_not_its_object(run):
+    r = run("Lavrov spoke by phone with Antony Blinken on Monday and met Erdogan on Tuesday.", "2023-05-21")
+    (meeting,) = events(r, "Meeting")
+    assert roles(meeting) == {("sergey-lavrov", "participant"), ("recep-tayyip-erdogan", "participant")}
