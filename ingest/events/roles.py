@@ -90,7 +90,7 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
         frame.subject = view.list_from(end + 1, +1)  # "mediators from the OSCE"
     frame.place = _place(view, start, end, toward=match.event_type in ("Talks", "Meeting", "Visit", "Mediation", "PhoneCall",
                                                                         "Invitation"),
-                         destination=match.event_type == "Visit")
+                         destination=match.event_type in ("Visit", "Attack"))
     return frame
 
 
@@ -222,7 +222,7 @@ def _place(view: SentenceView, start: int, end: int, toward: bool = False, desti
 
     Distance is counted in words outside names, so that a long name does not hide the place. Before a
     consultation, "to X" is where it is held ("sent their ministers to Moscow to hold talks"); a visit's
-    destination may follow it directly ("visited Ankara")."""
+    destination or an attack's target may follow it directly ("visited Ankara", "shelled Stepanakert")."""
     if destination and (slot := view.place_at(end) if end < len(view.tokens) else None) is not None:
         return slot.entity
     seen, k = 0, end

@@ -213,3 +213,9 @@ def test_a_second_consultation_shares_the_first_one_s_subject_not_its_object(run
     r = run("Lavrov spoke by phone with Antony Blinken on Monday and met Erdogan on Tuesday.", "2023-05-21")
     (meeting,) = events(r, "Meeting")
     assert roles(meeting) == {("sergey-lavrov", "participant"), ("recep-tayyip-erdogan", "participant")}
+
+
+def test_an_attack_s_direct_object_place_is_where_it_struck(run):
+    r = run("Azerbaijani forces shelled Stepanakert last night.", "2020-10-10")
+    (attack,) = events(r, "Attack")
+    assert short(attack.place) == "stepanakert" and str(attack.date.value) == "2020-10-09"
