@@ -50,6 +50,8 @@ class EventDetector:
             if status is None:
                 continue  # negated or hypothetical: not an event the text asserts
             frame = read_frame(view, match)
+            if match.event_type == "Mediation" and (mediators := _mediators_after(view, match)):
+                frame.subject, frame.object, frame.passive = mediators, [], True
             event_type = _brokered_truce(view, match)
             info = self.lexicon.types[event_type]
             event = Event(event_type, view.tokens[match.start].start, view.tokens[match.end - 1].end, [index],
@@ -87,6 +89,18 @@ def _brokered_truce(view: SentenceView, match) -> str:
     if match.end - match.start > 1 and view.words[match.end - 1] in _DEAL:  # "broker ... deal", not "mediation deal"
         return "Agreement"
     return match.event_type
+
+
+def _mediators_after(view: SentenceView, match) -> list:
+    """'under the auspices of X', 'with the mediation of X', 'the good offices of X': X mediates what the
+    sentence reports, as in 'mediated by X'."""
+    start = match.end if view.words[match.end - 1] == "of" else \
+        match.end + 1 if match.end < len(view.words) and view.words[match.end] == "of" else None
+    if start is None:
+        return []
+    # an opening phrase ends at its comma: "With the mediation of Qatar, Russia and Ukraine exchanged ..."
+    opening = match.start <= 2 and "," in view.words[start:]
+    return view.list_from(start, +1, stop={view.words.index(",", start)} if opening else frozenset())
 
 
 _ATTEMPTS = {"try", "seek", "attempt", "strive", "work", "hope", "aim", "push", "offer", "want", "plan"}

@@ -219,3 +219,13 @@ def test_an_attack_s_direct_object_place_is_where_it_struck(run):
     r = run("Azerbaijani forces shelled Stepanakert last night.", "2020-10-10")
     (attack,) = events(r, "Attack")
     assert short(attack.place) == "stepanakert" and str(attack.date.value) == "2020-10-09"
+
+
+def test_under_the_auspices_of_or_with_the_mediation_of_names_the_mediators(run):
+    r = run("Russia and Ukraine signed a grain deal in Istanbul under the auspices of the United Nations and Turkey. "
+            "With the mediation of Qatar, Russia and Ukraine exchanged prisoners.", "2022-07-22")
+    (deal,) = events(r, "Agreement")
+    assert roles(deal) == {("united-nations", "mediator"), ("tr", "mediator"), ("ru", "party"), ("ua", "party")}
+    (exchange,) = events(r, "DetaineeExchange")
+    assert roles(exchange) == {("qa", "mediator"), ("ru", "party"), ("ua", "party")}
+    assert not events(r, "Mediation")
