@@ -52,7 +52,7 @@ class EventDetector:
             frame = read_frame(view, match)
             if match.event_type == "Mediation" and (mediators := _mediators_after(view, match)):
                 frame.subject, frame.object, frame.passive = mediators, [], True
-            event_type = _brokered_truce(view, match)
+            event_type = _brokered_outcome(view, match)
             info = self.lexicon.types[event_type]
             event = Event(event_type, view.tokens[match.start].start, view.tokens[match.end - 1].end, [index],
                           participants(frame, info), frame.place, status=status)
@@ -78,7 +78,7 @@ _TRUCE = {"ceasefire", "truce", "armistice", "cease"}
 _DEAL = {"deal", "agreement", "accord", "treaty"}
 
 
-def _brokered_truce(view: SentenceView, match) -> str:
+def _brokered_outcome(view: SentenceView, match) -> str:
     """A mediation whose object is a truce or a deal reports it: "X mediates a cease-fire", "X brokered a
     deal between Y and Z"."""
     if match.event_type != "Mediation" or _attempted(view, match.start):
