@@ -37,7 +37,7 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
             it.function, it.end = "actor", it.end + 1 + group  # "Sudan's army": the state's forces act
         elif it.function == "name":
             it.function = "actor"
-            if (group := _group_at(words, it.end)) and not any(it.end <= x.start < it.end + group for x in items):
+            if group := _group_at(words, it.end, items):
                 it.end += group  # "NATO peacekeepers", "Hamas fighters": the group is the actor's
 
 
@@ -75,13 +75,16 @@ def _unnamed_officials(demonym: Item, items: list[Item], words: list[Word], kb_c
             return nxt is not None and nxt.kind == "title" and nxt.entity is None
 
 
-def _group_at(words: list[Word], k: int) -> int:
-    """How many words from k name a group ("forces", "federal government"), or 0."""
+def _group_at(words: list[Word], k: int, items: list[Item] = ()) -> int:
+    """How many words from k name a group ("forces", "federal government"), or 0; 0 too when one of
+    `items` starts inside those words (they are a name of their own)."""
     if k < len(words) and words[k].folded in GROUP_NOUNS:
-        return 1
-    if k + 1 < len(words) and words[k].folded in GROUP_QUALIFIERS and words[k + 1].folded in GROUP_NOUNS:
-        return 2
-    return 0
+        group = 1
+    elif k + 1 < len(words) and words[k].folded in GROUP_QUALIFIERS and words[k + 1].folded in GROUP_NOUNS:
+        group = 2
+    else:
+        return 0
+    return 0 if any(k <= x.start < k + group for x in items) else group
 
 
 def _possessed_group(it: Item, words: list[Word], items: list[Item], kb: KnowledgeBase) -> int:
@@ -90,5 +93,4 @@ def _possessed_group(it: Item, words: list[Word], items: list[Item], kb: Knowled
     k = it.end
     if entity is None or entity.cls != "State" or k + 1 >= len(words) or words[k].text not in POSSESSIVE:
         return 0
-    group = _group_at(words, k + 1)
-    return group if group and not any(it.end < x.start <= k + group for x in items) else 0
+    return _group_at(words, k + 1, items)
