@@ -71,8 +71,8 @@ def test_parameters_bind_as_in_the_embedded_store(server, tmp_path):
     build([tmp_path / "in"], remote)
     build([tmp_path / "in"], local)
     # projected, as Oxigraph's substitution (the embedded store's binding) requires
-    query = (f"SELECT ?article ?day ?from WHERE {{ ?article <http://schema.org/datePublished> ?day . "
-             f"FILTER(?day >= ?from) }} ORDER BY ?article")
+    query = ("SELECT ?article ?day ?from WHERE { ?article <http://schema.org/datePublished> ?day . "
+             "FILTER(?day >= ?from) } ORDER BY ?article")
     params = {"from": Literal(date(2019, 1, 1))}
     assert remote.query(query, params).rows == local.query(query, params).rows
     named = {"source": Literal("gen-00003.txt")}

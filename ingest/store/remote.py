@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import urllib.parse
 from collections.abc import Iterator
-from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef

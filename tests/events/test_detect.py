@@ -1,5 +1,4 @@
 """Events with participants in roles, on sentences about several conflicts (written for these tests)."""
-from ingest.namespaces import ID
 
 
 def short(iri):
