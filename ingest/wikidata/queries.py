@@ -80,7 +80,8 @@ def post_statements(states=None, holders=None) -> str:
         arms.append(f'{{ ?state wdt:{office_property} ?office . ?holder p:{POSITION_HELD} ?statement . '
                     f'?statement ps:{POSITION_HELD} ?office . BIND("{post}" AS ?post) }}')
     for post, cls in POSITION_CLASSES.items():
-        arms.append(f'{{ ?office wdt:{INSTANCE_OF}|wdt:{SUBCLASS_OF} wd:{cls} ; wdt:{APPLIES_TO_JURISDICTION} ?state . '
+        arms.append(f'{{ ?office (wdt:{INSTANCE_OF}|wdt:{SUBCLASS_OF})/wdt:{SUBCLASS_OF}* wd:{cls} ; '
+                    f'wdt:{APPLIES_TO_JURISDICTION} ?state . '
                     f'?holder p:{POSITION_HELD} ?statement . ?statement ps:{POSITION_HELD} ?office . '
                     f'BIND("{post}" AS ?post) }}')
     given = (_values("state", states) if states else "") + (_values("holder", holders) if holders else "")

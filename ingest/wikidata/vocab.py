@@ -50,7 +50,9 @@ HUMAN = "Q5"  # opensanctions holders.sparql: ?person wdt:P31 wd:Q5
 STATE_OFFICES = {"HeadOfState": (HEAD_OF_STATE, OFFICE_OF_HEAD_OF_STATE),
                  "HeadOfGovernment": (HEAD_OF_GOVERNMENT, OFFICE_OF_HEAD_OF_GOVERNMENT)}
 # Post types whose positions are items of a class, tied to their state by P1001 (applies to jurisdiction):
-# "Minister of Foreign Affairs of X" is a subclass (or instance) of foreign minister. Sources:
+# "Minister of Foreign Affairs of X" is an instance or subclass of foreign minister, possibly through
+# intermediate classes (every-politician's foreign-minister query asks `?position wdt:P279* wd:Q7330070`).
+# Sources:
 # opensanctions zavod/zavod/shed/wikidata/position.py ("Q7330070", # foreign minister) and a public
 # leadership query ("defence minister (Q2518691), foreign minister (Q7330070)").
 POSITION_CLASSES = {"ForeignMinister": "Q7330070", "DefenceMinister": "Q2518691"}

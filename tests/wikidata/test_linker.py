@@ -21,11 +21,13 @@ CONSISTENT = {
     "pm.txt": "date 2021-03-10 Russian Prime Minister Mikhail Mishustin received an Armenian delegation in Moscow.",
     "president.txt": "date 2010-04-02 Russian President Dmitry Medvedev spoke by phone with the Armenian president.",
     "stats.txt": "date 2021-02-01 The Russian Federal State Statistics Service published new population figures.",
+    "fm.txt": "date 2022-06-10 Pakistani Foreign Minister Bilawal Bhutto Zardari held talks in Tehran on Friday.",
 }
 UNCONFIRMED = {
     "wrong-post.txt": "date 2015-06-01 Russian President Mikhail Mishustin arrived in Yerevan on Monday.",
     "no-country.txt": "date 2021-06-01 The Federal State Statistics Service said prices rose in May.",
     "no-post.txt": "date 2011-05-05 Prime Minister Dmitry Medvedev said nothing about the talks.",  # no state
+    "before-term.txt": "date 2021-06-10 Pakistani Foreign Minister Bilawal Bhutto Zardari arrived in Kabul.",
 }
 
 
@@ -49,8 +51,9 @@ def test_every_entity_the_fixture_holds_consistently_is_linked_and_nothing_else(
     try:
         report = link(store, client)
         assert _links(store) == {"mikhail-mishustin": "Q4298520", "dmitry-medvedev": "Q23530",
-                                 "russian-federal-state-statistics-service": "Q2624680"}
-        assert len(report.linked) == 3
+                                 "russian-federal-state-statistics-service": "Q2624680",
+                                 "bilawal-bhutto-zardari": "Q244338"}  # through a foreign-minister position
+        assert len(report.linked) == 4
         # the articles' graphs are untouched: the links live in their own graph
         assert not store.query(f"ASK {{ GRAPH ?g {{ ?e <{SKOS.exactMatch}> <{WD}Q4298520> }} "
                                f"FILTER(?g != <{LINKS_GRAPH}>) }}").boolean
@@ -68,6 +71,7 @@ def test_candidates_the_articles_cannot_confirm_are_recorded_for_review_not_link
         assert ("wrong-post.txt", "Q4298520", CONTRADICTS, "wikidata") in rows
         assert ("no-country.txt", "Q2624680", UNCHECKED, "wikidata") in rows
         assert ("no-post.txt", "Q23530", UNCHECKED, "wikidata") in rows
+        assert ("before-term.txt", "Q244338", CONTRADICTS, "wikidata") in rows
         assert all(r[3] is not None for r in review)  # every candidate has its label
     finally:
         store.close()
