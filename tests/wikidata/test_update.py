@@ -98,6 +98,13 @@ def test_memberships_keep_wikidata_s_dates_and_their_provenance(client, overlay_
     assert ds.value(activity, PROV.endedAtTime).datatype == XSD.dateTime
 
 
+def test_an_organisation_s_members_come_from_their_membership_statements(client, overlay_dir):
+    update_kb(["CSTO"], client)
+    ds = _overlay()
+    members = {ds.value(m, ORG.member) for m in ds.subjects(ORG.organization, ID["org/csto"])}
+    assert members == {RU, AM}
+
+
 def test_a_rerun_answers_from_the_cache_until_refresh(wikidata_endpoint, tmp_path, overlay_dir):
     cache = AnswerCache(tmp_path / "cache")
     first = WikidataClient(wikidata_endpoint, cache=cache)
