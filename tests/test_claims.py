@@ -67,6 +67,15 @@ def test_figures_and_their_bounds(text, expected):
     ("The Kremlin said the shelling of Donetsk killed five residents and wounded twenty-one.",
      [("Killed", "Civilian", None, 5, None, "Asserted", "kremlin"),
       ("Wounded", "UnknownPopulation", None, 21, None, "Asserted", "kremlin")]),
+    # two figures joined by "and" share their kind, each with its own population
+    ("Cambodia's defence ministry said 13 civilians and five soldiers had been killed on its side.",
+     [("Killed", "Civilian", None, 13, None, "Asserted", "ministry-of-defence-of-cambodia"),
+      ("Killed", "Military", None, 5, None, "Asserted", "ministry-of-defence-of-cambodia")]),
+    ("Israel said the strike killed 12 militants and 3 civilians in Rafah.",
+     [("Killed", "Military", None, 12, None, "Asserted", "il"),
+      ("Killed", "Civilian", None, 3, None, "Asserted", "il")]),
+    ("The army said it had lost 300 tanks and 12 soldiers were killed.",  # only people are counted alike
+     [("Killed", "Military", None, 12, None, "Asserted", None)]),
 ])
 def test_claims_with_kind_population_bounds_and_speaker(run, text, expected):
     assert [summary(c) for c in claims_of(run, text)] == expected

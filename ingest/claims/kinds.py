@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..dates.clauses import verb_like
 from ..model import Token
+from .figures import number_at
 
 # Word sequences after a figure; an element is a set of words matched against the text or the lemma.
 _AFTER = {
@@ -41,6 +42,7 @@ CIVILIAN = {"civilian", "civilians", "resident", "residents", "villager", "villa
 MILITARY = {"soldier", "soldiers", "serviceman", "servicemen", "troops", "fighter", "fighters", "militant",
             "militants", "combatant", "combatants", "rebels", "militiamen", "officers", "marines", "personnel",
             "paratroopers", "conscripts", "gunmen", "insurgents"}
+_PEOPLE = {"people", "persons", "person", "individuals", "others"}
 _PART_OF = ({"of"}, {"them", "whom", "those", "which"})
 _WINDOW = 7
 _APPOSITIVE = 12
@@ -64,8 +66,25 @@ def read_figure(tokens: list[Token], start: int, end: int) -> Reading | None:
     found = _kind_after(tokens, end)
     if found is None or _released(tokens, found[2]):
         return None
-    kind, at, stop = found
-    return Reading(kind, _population_for(kind, tokens[end:at]), stop)
+    kind, own_end, stop = found
+    return Reading(kind, _population_for(kind, tokens[end:own_end]), stop)
+
+
+def read_coordinated(tokens: list[Token], previous_end: int, start: int, end: int, kind: str) -> Reading | None:
+    """"killed 12 civilians and 3 soldiers": a figure joined by "and" to the one before it, across that
+    one's noun group, counts the same kind, with a population of its own."""
+    between = tokens[previous_end:start]
+    if not between or between[-1].text.lower() != "and" or len(between) > 4 or \
+            not all(t.text[:1].isalnum() and not verb_like(t) for t in between[:-1]):
+        return None
+    group = _noun_group(tokens, end)
+    if not (_counts_people(between[:-1]) and _counts_people(group)):
+        return None  # "300 tanks and 12 soldiers": only people are counted alike
+    return Reading(kind, _population_for(kind, group), end + len(group))
+
+
+def _counts_people(group: list[Token]) -> bool:
+    return population(group) is not None or any(t.text.lower() in _PEOPLE for t in group)
 
 
 def _part_of_previous(tokens: list[Token], start: int, end: int) -> Reading | None:
@@ -140,14 +159,20 @@ def _toll_before(tokens: list[Token], start: int) -> str | None:
 
 
 def _kind_after(tokens: list[Token], end: int) -> tuple[str, int, int] | None:
-    """(kind, where its word starts, where it ends), scanning past a noun group, auxiliaries and an appositive."""
-    k, seen, skipped = end, 0, False
+    """(kind, where the figure's own words end, where the kind's word ends), scanning past a noun group,
+    auxiliaries, an appositive and one figure coordinated with it ("13 civilians and 5 soldiers were killed")."""
+    k, seen, skipped, own_end = end, 0, False, None
     while k < len(tokens) and seen < _WINDOW:
         word = tokens[k].text.lower()
         for kind, patterns in _AFTER.items():
             length = _matches_any(tokens, k, patterns)
             if length:
-                return kind, k, k + length
+                return kind, own_end if own_end is not None else k, k + length
+        if word == "and" and own_end is None and _counts_people(tokens[end:k]):
+            second = number_at(tokens, k + 1, set())
+            if second is not None:  # the kind word after the second figure is both figures' kind
+                own_end, k = k, second[1]
+                continue
         if word == "," and not skipped:
             closing = next((j for j in range(k + 1, min(len(tokens), k + _APPOSITIVE)) if tokens[j].text == ","), None)
             if closing is None:

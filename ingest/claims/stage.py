@@ -6,7 +6,7 @@ from bisect import bisect_left
 from ..kb.index import KnowledgeBase
 from ..model import Claim, DateExpression, Mention, Record, Token, by_sentence
 from .figures import find_figures
-from .kinds import read_figure
+from .kinds import read_coordinated, read_figure
 from .speakers import Speakers
 
 _VIOLENT_EVENTS = {"Attack", "ArmedClash", "CeasefireViolation"}
@@ -33,10 +33,14 @@ def _sentence_claims(record: Record, sentence: int, tokens: list[Token], mention
                      in_dates: set[int]) -> list[Claim]:
     claims: list[Claim] = []
     speakers = Speakers(tokens, mentions)
+    previous_end = None  # where the last figure that became a claim ends
     for figure in find_figures(tokens, in_dates):
         reading = read_figure(tokens, figure.start, figure.end)
+        if reading is None and claims and previous_end is not None:
+            reading = read_coordinated(tokens, previous_end, figure.start, figure.end, claims[-1].kind)
         if reading is None or (reading.kind is None and not claims):
             continue
+        previous_end = figure.end
         if reading.kind is None:  # "about fifty of them civilians": a part of the figure before it
             whole = claims[-1]
             kind, speaker, status = whole.kind, whole.speaker, whole.status

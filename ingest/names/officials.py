@@ -33,7 +33,17 @@ def _skip(words: list[Word], j: int, skippable: set[str]) -> int:
     return j
 
 
-_FORMER = {"former", "ex", "late", "then", "erstwhile", "onetime", "one-time"}
+_FORMER = {"former", "ex", "late", "then", "erstwhile", "onetime", "one-time", "incoming", "future"}
+# Words between an owner and its title that leave the post held: "Thailand's acting Prime Minister X"
+_HOLDING_QUALIFIERS = {"acting", "interim", "caretaker", "outgoing"}
+
+
+def _lead(words: list[Word], title: Item) -> int:
+    """Where the title starts once the qualifiers before it are counted in."""
+    k = title.start
+    while k > 0 and words[k - 1].folded in _HOLDING_QUALIFIERS:
+        k -= 1
+    return k
 
 
 def _former(words: list[Word], title: Item, items: list[Item]) -> bool:
@@ -66,8 +76,9 @@ def title_holdings(words: list[Word], items: list[Item], cls_of) -> list[Holding
             continue  # a plural title names several people: "the foreign ministers of Armenia and Azerbaijan"
         t.former = _former(words, t, items)
         owner = t.owner
-        before = next((it for it in items if it.end == t.start or
-                       (it.end == t.start - 1 and words[it.end].text in POSSESSIVE)), None)
+        lead = _lead(words, t)
+        before = next((it for it in items if it.end == lead or
+                       (it.end == lead - 1 and words[it.end].text in POSSESSIVE)), None)
         if owner is None and is_owner(before, cls_of):
             owner = before.entity
             before.function = "modifier"

@@ -184,3 +184,12 @@ def test_an_organisation_s_group_is_the_organisation_acting(run):
     nato = [m for m in r.mentions if m.entity == iri("org/nato")]
     assert [(m.text, m.function) for m in nato] == [("NATO peacekeepers", "actor")]
     assert any(e.type == "ArmedClash" and any(p.entity == iri("org/nato") for p in e.participants) for e in r.events)
+
+
+def test_an_acting_holder_holds_the_post_and_an_incoming_one_does_not_yet(run):
+    acting = run("Thailand's acting Prime Minister Phumtham Wechayachai flew to Kuala Lumpur.", "2025-07-28")
+    assert {(post, of) for _, post, of in posts(acting)} == {("HeadOfGovernment", iri("state/th"))}
+    caretaker = run("The caretaker Prime Minister of Nepal, Sushila Karki, met the envoys.", "2025-09-20")
+    assert {(post, of) for _, post, of in posts(caretaker)} == {("HeadOfGovernment", iri("state/np"))}
+    incoming = run("The incoming Japanese Prime Minister Shigeru Ishiba spoke to reporters.", "2024-09-30")
+    assert posts(incoming) == set()
