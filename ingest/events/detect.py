@@ -31,9 +31,11 @@ class EventDetector:
             found = self._sentence(view, s.index)
             relate(view, found, side=lambda iri: self.kb.state_of(iri) or iri)
             for f in found:
+                f.event.date = date_for(record, s.index, f.event.start, f.event.end, speech=f.event.type in SPEECH_ACTS)
+            for f in found:
+                if f.reported_in is not None and _dates_the_report(f.event.date, f.reported_in.event):
+                    f.event.date = None  # "Russia on Monday accused Ukraine of shelling": Monday is the accusation's
                 if f.keep:
-                    f.event.date = date_for(record, s.index, f.event.start, f.event.end,
-                                            speech=f.event.type in SPEECH_ACTS)
                     record.events.extend(_bilateral(f.event))
         _default_sides(record, self.kb)
         return record
@@ -65,6 +67,11 @@ class EventDetector:
                                passive=frame.passive, lemma=view.lemmas[match.start], purpose=purpose,
                                subjects=[] if frame.passive else [s.entity for s in frame.subject]))
         return found
+
+
+def _dates_the_report(date, report: Event) -> bool:
+    """A date phrase before the verb that reports an event, and given to that verb too, is the report's."""
+    return date is not None and date is report.date and date.end <= report.start
 
 
 def _describes(view: SentenceView, start: int) -> bool:

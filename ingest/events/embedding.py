@@ -44,6 +44,7 @@ class Found:
     lemma: str = ""  # the trigger's first word
     purpose: bool = False  # the trigger follows "for" or "to": "invited to Moscow for talks"
     subjects: list[str] = field(default_factory=list)  # the actors of its own subject, when active
+    reported_in: "Found | None" = None  # the accusation, denial or statement that reports this event
 
 
 def relate(view: SentenceView, found: list[Found], side=lambda iri: iri) -> None:
@@ -106,6 +107,7 @@ def _embed(outer: Found, inner: Found, side) -> None:
         speakers, doers = _roles(o, "initiator"), _roles(e, "initiator")
         if e.type in VIOLENCE and speakers and doers and not {side(x) for x in speakers} & {side(x) for x in doers}:
             o.type, e.status = "Accusation", "Alleged"
+            inner.reported_in = outer
             _add(o, doers, "target")
             outer.lemma = "accuse"
             return
@@ -114,6 +116,7 @@ def _embed(outer: Found, inner: Found, side) -> None:
             _inherit(e, o, "initiator")
     elif o.type == "Accusation" and e.type not in SPEECH_ACTS:
         e.status = "Alleged"
+        inner.reported_in = outer
         accused = [p.entity for p in o.participants if p.role == "target"]
         o.place = o.place or e.place  # an accusation is about the act and where it happened
         if accused and e.type not in SPEECH_ACTS:
@@ -124,6 +127,7 @@ def _embed(outer: Found, inner: Found, side) -> None:
             inner.keep = False  # "X denied the accusation": the accusation itself is told elsewhere, or not at all
     elif o.type == "Denial":
         e.status = "Denied"
+        inner.reported_in = outer
         if not e.participants:
             _add(e, _roles(o, "initiator"), "initiator")
     elif o.type == "Mediation" and e.type in BROKERED:

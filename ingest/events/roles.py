@@ -37,6 +37,8 @@ CONTROL = {"manage", "try", "decide", "seek", "attempt", "want", "hope", "plan",
 CAUSATIVE = {"convince", "persuade", "urge", "invite", "bring", "push", "press", "get", "encourage", "call",
              "summon", "convene", "gather"}
 _CAUSATIVE_REACH = 30
+# Verbs of appeal whose object is the addressee, however long the pattern they open: "urged X to ..."
+DIRECTIVE = {"urge", "ask", "call", "press", "push", "encourage", "implore", "exhort", "demand", "appeal", "tell"}
 _OBJECT_WINDOW = 4
 _PLACE_WINDOW = 10
 _TOPIC = {"about", "regarding", "concerning", "over", "situation"}
@@ -78,6 +80,9 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
         frame.between = view.list_from(end, +1, pair=True)
     frame.with_ = _after_word(view, end, {"with"}, window=6)
     frame.object = _object(view, end)
+    if not frame.object and match.end - match.start > 1 and view.lemmas[start] in DIRECTIVE:
+        # "urged Thailand and Cambodia to stop fighting": whom the appeal is to follows the verb itself
+        frame.object = [s for s in _object(view, start + 1) if s.end <= end]
     if frame.passive:
         agent = _after_word(view, end, {"by"}, window=3)
         frame.subject, frame.object = agent, frame.subject

@@ -228,3 +228,27 @@ def test_under_the_auspices_of_or_with_the_mediation_of_names_the_mediators(run)
     (exchange,) = events(r, "DetaineeExchange")
     assert roles(exchange) == {("qa", "mediator"), ("ru", "party"), ("ua", "party")}
     assert not events(r, "Mediation")
+
+
+def test_an_appeal_s_addressees_follow_its_verb(run):
+    r = run("On Saturday, the Malaysian prime minister urged Thailand and Cambodia to stop fighting.", "2025-07-28")
+    (call,) = events(r, "CallForCeasefire")
+    assert {("th", "target"), ("kh", "target")} <= roles(call)
+    r = run("The African Union called on Ethiopia and Eritrea to end the hostilities.", "2018-05-01")
+    (call,) = events(r, "CallForCeasefire")
+    assert roles(call) == {("african-union", "initiator"), ("et", "target"), ("er", "target")}
+
+
+def test_urging_sides_to_agree_to_a_ceasefire_is_a_call_not_an_agreement(run):
+    r = run("Turkey's president urged Israel and Hamas to agree to a humanitarian truce.", "2023-11-01")
+    (call,) = events(r, "CallForCeasefire")
+    assert {("il", "target"), ("hamas", "target")} <= roles(call)
+    assert not events(r, "CeasefireAgreement")
+
+
+def test_a_date_before_an_accusation_dates_the_accusation_not_the_act(run):
+    r = run("Russia on Monday accused Ukraine of shelling the Zaporizhzhia plant.", "2022-08-10")
+    (accusation,) = events(r, "Accusation")
+    (attack,) = events(r, "Attack")
+    assert accusation.date.value.isoformat() == "2022-08-08"
+    assert attack.date is None and attack.status == "Alleged"
