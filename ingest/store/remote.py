@@ -20,7 +20,7 @@ from rdflib.term import Identifier
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 
 from ..errors import StoreError
-from ..namespaces import ID
+from ..namespaces import ID, new_graph
 from .base import FORMATS, QueryResult
 from .bind import bind_values, sparql_term
 from .convert import XSD_STRING, graph_to_ntriples, to_oxigraph, to_rdflib
@@ -62,15 +62,11 @@ class RemoteStore:
     # ------------------------------------------------------------------ writing
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        body = graph_to_ntriples(graph)
         if self.graph_store is None:
-            target = sparql_term(name, "graph")
-            # INSERT with an empty pattern rather than INSERT DATA: Virtuoso 7 refuses blank nodes in
-            # INSERT DATA; a template makes the same fresh blank nodes, on any server
-            update = f"DROP SILENT GRAPH {target} ;\nINSERT {{ GRAPH {target} {{\n{body.decode()}}} }} WHERE {{}}"
+            update = _replacing_update(sparql_term(name, "graph"), graph)
             self._send("update", self.update_endpoint, update.encode(), "application/sparql-update")
         else:  # one PUT replaces the graph atomically on the server
-            self._send("replace a graph", self._graph_url(name), body, NTRIPLES, method="PUT")
+            self._send("replace a graph", self._graph_url(name), graph_to_ntriples(graph), NTRIPLES, method="PUT")
 
     def _send(self, what: str, url: str, body: bytes, content_type: str, method: str = "POST") -> None:
         def attempt() -> None:
@@ -149,6 +145,19 @@ class RemoteStore:
 
     def close(self) -> None:
         pass
+
+
+def _replacing_update(target: str, graph: Graph) -> str:
+    """One request that drops the graph and inserts it anew. Triples with blank nodes go into an INSERT
+    with an empty pattern, which makes the same fresh blank nodes: Virtuoso 7 refuses them in INSERT
+    DATA, and it cannot compile a whole article as such a template (too much generated SQL)."""
+    ground, with_blank_nodes = new_graph(), new_graph()
+    for triple in graph:
+        (with_blank_nodes if any(isinstance(t, BNode) for t in triple) else ground).add(triple)
+    update = f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{graph_to_ntriples(ground).decode()}}} }}"
+    if len(with_blank_nodes):
+        update += f" ;\nINSERT {{ GRAPH {target} {{\n{graph_to_ntriples(with_blank_nodes).decode()}}} }} WHERE {{}}"
+    return update
 
 
 def _read_triples(wrapper: SPARQLWrapper) -> QueryResult:
