@@ -19,9 +19,10 @@ from ingest.errors import QueryError, StoreError
 from ingest.namespaces import DKG, ID, new_graph
 
 PREF_LABEL = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
+XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
 from ingest.serve import free_port
 from ingest.store import EmbeddedStore
-from ingest.store.remote import RemoteStore
+from ingest.store.remote import RemoteStore, _from_json
 from tests.servers import FaultyFront, OxigraphServer
 
 CLI = [sys.executable, "-m", "ingest.cli"]
@@ -125,6 +126,18 @@ def test_only_diplokgs_graphs_are_listed_and_exported_unless_asked_for_all(serve
     remote.export(tmp_path / "out.nq", "nquads")
     assert EX + "someone-elses" not in (tmp_path / "out.nq").read_text(encoding="utf-8")
     assert remote.query(f"ASK {{ GRAPH <{EX}someone-elses> {{ ?s ?p ?o }} }}").boolean is True
+
+
+def test_an_ask_answered_as_a_table_is_read_as_its_boolean():
+    # Virtuoso 7's answers, word for word: true is a row holding 1, false is no row
+    def virtuoso(*rows):
+        return {"head": {"link": [], "vars": ["__ASK_RETVAL"]},
+                "results": {"distinct": False, "ordered": True, "bindings": [
+                    {"__ASK_RETVAL": {"type": "typed-literal", "datatype": str(XSD_INTEGER), "value": v}} for v in rows]}}
+
+    assert _from_json(virtuoso("1"), "x", asked=True).boolean is True
+    assert _from_json(virtuoso(), "x", asked=True).boolean is False
+    assert _from_json({"head": {}, "boolean": False}, "x", asked=True).boolean is False
 
 
 def test_endpoints_may_be_paths_on_the_server_or_whole_urls(server):
