@@ -1,13 +1,18 @@
 """Real servers for tests: Oxigraph's SPARQL server on 127.0.0.1 and a free port, on a store directory
-or preloaded with a file, and a small HTTP front that puts failures or a password in front of it.
+or preloaded with a file, OpenLink Virtuoso 7 likewise, and a small HTTP front that puts failures or a
+password in front of them.
 
     with OxigraphServer(tmp_path / "db", preload=Path("fixture.trig")) as server:
         SPARQLWrapper(server.url + "/query") ...
+    with VirtuosoServer(tmp_path / "virtuoso") as server:
+        RemoteStore(server.url, query_endpoint="/sparql", ...)
 """
 from __future__ import annotations
 
+import shutil
 import subprocess
 import threading
+import time
 import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -43,6 +48,94 @@ class OxigraphServer:
             self.process = None
 
     def __enter__(self) -> "OxigraphServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+# Database files in the server's directory (it runs there); SQL and HTTP on 127.0.0.1 only; no Unix
+# socket in /tmp; 16 MB of page buffers (Virtuoso's defaults are sized for a real database); no timed
+# checkpoints, which would only write the log again in a short-lived test server. In the foreground
+# (-f) Virtuoso logs to its output, not to a log file.
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = virtuoso.db
+TransactionFile = virtuoso.trx
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+NumberOfBuffers = 2000
+MaxDirtyBuffers = 1500
+CheckpointInterval = 0
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerThreads = 4
+"""
+
+# Anonymous requests to /sparql and to /sparql-graph-crud run as the SQL user SPARQL, which may only
+# read until granted updates (then Virtuoso 7.2 answers both writes; graph permissions need no change).
+VIRTUOSO_GRANTS = 'GRANT SPARQL_UPDATE TO "SPARQL";'
+
+
+def virtuoso_binaries() -> tuple[str, str] | None:
+    """(`virtuoso-t`, `isql-vt`) on PATH (Debian's virtuoso-opensource-7-bin), or None."""
+    server, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    return (server, isql) if server and isql else None
+
+
+class VirtuosoServer:
+    """OpenLink Virtuoso 7 (`virtuoso-t`) on a new database in `location`, open to anonymous SPARQL
+    updates and Graph Store protocol writes at `URL/sparql` and `URL/sparql-graph-crud`."""
+
+    def __init__(self, location: Path):
+        self.location = Path(location)
+        self.sql_port, self.http_port = free_port(), free_port()
+        self.url = f"http://127.0.0.1:{self.http_port}"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> "VirtuosoServer":
+        server, _ = virtuoso_binaries() or ("virtuoso-t", "isql-vt")
+        self.location.mkdir(parents=True, exist_ok=True)
+        ini = VIRTUOSO_INI.format(sql_port=self.sql_port, http_port=self.http_port)
+        (self.location / "virtuoso.ini").write_text(ini, encoding="utf-8")
+        with open(self.location / "virtuoso.log", "ab") as log:  # a file, not a pipe that could fill up
+            self.process = subprocess.Popen([server, "-f", "-c", "virtuoso.ini"], cwd=self.location,
+                                            stdout=log, stderr=subprocess.STDOUT)
+        try:
+            wait_until_answers(self.url + "/sparql", self.process, seconds=60)  # a new database takes seconds
+            self.sql(VIRTUOSO_GRANTS)
+        except Exception as err:
+            self.stop()
+            raise RuntimeError(f"Virtuoso did not start: {err}; its log ends: {self.log_tail()}") from None
+        return self
+
+    def sql(self, statements: str, seconds: float = 30.0) -> str:
+        """Run SQL as dba (the new database's password is dba) with isql, once the SQL port listens."""
+        _, isql = virtuoso_binaries() or ("virtuoso-t", "isql-vt")
+        command = [isql, f"127.0.0.1:{self.sql_port}", "dba", "dba", f"exec={statements}"]
+        deadline = time.monotonic() + seconds
+        while True:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=seconds)
+            failed = done.returncode != 0 or "*** Error" in done.stdout + done.stderr
+            if not failed:
+                return done.stdout
+            if time.monotonic() > deadline or "Connect failed" not in done.stdout + done.stderr:
+                raise RuntimeError(f"isql: {' '.join((done.stdout + done.stderr).split())[-300:]}")
+            time.sleep(0.2)
+
+    def log_tail(self) -> str:
+        log = self.location / "virtuoso.log"
+        return " ".join(log.read_text(encoding="utf-8", errors="replace").split()[-40:]) if log.exists() else ""
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop_process(self.process)
+            self.process = None
+
+    def __enter__(self) -> "VirtuosoServer":
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -16,12 +16,13 @@ from rdflib.compare import isomorphic
 from benchmarks.articles import write_articles
 from ingest.build import build
 from ingest.errors import QueryError, StoreError
-from ingest.namespaces import DKG, new_graph
+from ingest.namespaces import DKG, ID, new_graph
 
 PREF_LABEL = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
+XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
 from ingest.serve import free_port
 from ingest.store import EmbeddedStore
-from ingest.store.remote import RemoteStore
+from ingest.store.remote import RemoteStore, _from_json
 from tests.servers import FaultyFront, OxigraphServer
 
 CLI = [sys.executable, "-m", "ingest.cli"]
@@ -87,12 +88,12 @@ def test_hostile_parameter_values_stay_data(server):
     g = new_graph()
     for n, label in enumerate(HOSTILE):
         g.add((URIRef(f"{EX}entity/{n}"), PREF_LABEL, Literal(label)))
-    remote.replace_graph(URIRef(EX + "graph"), g)
+    remote.replace_graph(ID["graph/hostile"], g)
     before = count(remote)
     query = f"SELECT ?e WHERE {{ ?e <{PREF_LABEL}> ?name }}"
     for n, label in enumerate(HOSTILE):
         assert remote.query(query, {"name": Literal(label)}).rows == [(URIRef(f"{EX}entity/{n}"),)]
-    assert count(remote) == before and remote.graph_names() == [URIRef(EX + "graph")]
+    assert count(remote) == before and remote.graph_names() == [ID["graph/hostile"]]
 
 
 @pytest.mark.parametrize("value", [URIRef("http://x.org/a> } ; DROP ALL ; #"), URIRef("http://x.org/a b"),
@@ -112,6 +113,31 @@ def test_graphs_can_be_replaced_with_sparql_update_for_servers_without_a_graph_s
     assert all(isomorphic(got[name], graph) for name, graph in by_graph(with_gsp).items())
     with_update.export(tmp_path / "out.nq", "nquads")
     assert sum(1 for _ in open(tmp_path / "out.nq", encoding="utf-8")) == count(with_gsp)
+
+
+def test_only_diplokgs_graphs_are_listed_and_exported_unless_asked_for_all(server, tmp_path):
+    remote, everything = RemoteStore(server.url), RemoteStore(server.url, graph_namespace=None)
+    g = new_graph()
+    g.add((URIRef(EX + "s"), PREF_LABEL, Literal("s")))
+    remote.replace_graph(ID["graph/article/a.txt"], g)
+    remote.replace_graph(URIRef(EX + "someone-elses"), g)  # a server may hold other graphs
+    assert remote.graph_names() == [ID["graph/article/a.txt"]]
+    assert everything.graph_names() == sorted([ID["graph/article/a.txt"], URIRef(EX + "someone-elses")])
+    remote.export(tmp_path / "out.nq", "nquads")
+    assert EX + "someone-elses" not in (tmp_path / "out.nq").read_text(encoding="utf-8")
+    assert remote.query(f"ASK {{ GRAPH <{EX}someone-elses> {{ ?s ?p ?o }} }}").boolean is True
+
+
+def test_an_ask_answered_as_a_table_is_read_as_its_boolean():
+    # Virtuoso 7's answers, word for word: true is a row holding 1, false is no row
+    def virtuoso(*rows):
+        return {"head": {"link": [], "vars": ["__ASK_RETVAL"]},
+                "results": {"distinct": False, "ordered": True, "bindings": [
+                    {"__ASK_RETVAL": {"type": "typed-literal", "datatype": str(XSD_INTEGER), "value": v}} for v in rows]}}
+
+    assert _from_json(virtuoso("1"), "x", asked=True).boolean is True
+    assert _from_json(virtuoso(), "x", asked=True).boolean is False
+    assert _from_json({"head": {}, "boolean": False}, "x", asked=True).boolean is False
 
 
 def test_endpoints_may_be_paths_on_the_server_or_whole_urls(server):
