@@ -20,7 +20,7 @@ SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES
 MAX_ARTICLE_CHARS = 500_000  # a news article is a few thousand characters: more is a corrupt or wrong file
 MAX_FILE_BYTES = 4 * MAX_ARTICLE_CHARS
 
-_HEADER = re.compile(r"\A\s*date\s+(\d{1,4}-\d{1,2}-\d{1,2}\S*)[ \t]*", re.IGNORECASE)
+_HEADER = re.compile(r"\A\s*date(?:\s*:\s*|\s+)(\d{1,4}-\d{1,2}-\d{1,2}\S*)[ \t]*", re.IGNORECASE)
 _FINAL_PUNCTUATION = ".!?:;…\"”»)"
 
 
@@ -87,7 +87,7 @@ def _decode(path: Path | str, data: bytes, line: int | None = None) -> str:
 
 
 def parse_text_article(text: str, source: str, origin: str) -> Article:
-    """An article from a text file: an optional `date YYYY-MM-DD` header, an optional headline."""
+    """An article from a text file: an optional `date YYYY-MM-DD` (or `date: ...`) header, an optional headline."""
     if not text.strip():
         raise InputError(origin, "empty file")
     if len(text) > MAX_ARTICLE_CHARS:

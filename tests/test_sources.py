@@ -22,6 +22,13 @@ def test_date_header_runs_on_into_the_text(tmp_path):
     assert article.source == "a.txt"
 
 
+def test_date_header_may_take_a_colon():
+    a = parse_text_article("Date: 2025-07-28\nThe talks resumed in Putrajaya.\n", "c.txt", "c.txt")
+    assert a.published == date(2025, 7, 28) and a.text[a.body_start:].strip() == "The talks resumed in Putrajaya."
+    b = parse_text_article("Update: the talks resumed.\n", "u.txt", "u.txt")  # only a date follows the word
+    assert b.published is None
+
+
 def test_headline_is_a_first_line_without_final_punctuation_before_a_blank_line():
     a = parse_text_article("Envoys meet in Doha\n\nThe envoys met on Monday.\n", "h.txt", "h.txt")
     assert a.title == "Envoys meet in Doha"
