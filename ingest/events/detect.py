@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..dates import date_for
 from ..kb.index import KnowledgeBase
 from ..model import Event, Participant, Record, by_sentence
-from ..sentence import SentenceView
+from ..sentence import BARRIERS, SentenceView
 from .embedding import CONSULTATIONS, SPEECH_ACTS, Found, relate
 from .lexicon import Lexicon
 from .modality import status_of
@@ -35,6 +35,8 @@ class EventDetector:
             for f in found:
                 if f.reported_in is not None and _dates_the_report(f.event.date, f.reported_in.event):
                     f.event.date = None  # "Russia on Monday accused Ukraine of shelling": Monday is the accusation's
+                if _dated_from_outside_its_adjunct(view, f):
+                    f.event.date = None  # "agreed on Monday to a truce after five days of clashes"
                 if f.keep:
                     record.events.extend(_bilateral(f.event))
         _default_sides(record, self.kb)
@@ -72,6 +74,23 @@ class EventDetector:
 def _dates_the_report(date, report: Event) -> bool:
     """A date phrase before the verb that reports an event, and given to that verb too, is the report's."""
     return date is not None and date is report.date and date.end <= report.start
+
+
+_TEMPORAL = {"after", "before", "following", "since", "amid", "despite", "ending", "ahead"}
+
+
+def _dated_from_outside_its_adjunct(view: SentenceView, f: Found) -> bool:
+    """An event named in a time adjunct ("after five days of border clashes", "ahead of talks") happened
+    at another time than the clause it hangs on: a date phrase before the adjunct is not its date."""
+    date = f.event.date
+    if date is None:
+        return False
+    for k in range(f.start - 1, max(-1, f.start - 6), -1):
+        if view.words[k] in BARRIERS or view.words[k] in (",", "and"):
+            return False
+        if view.words[k] in _TEMPORAL:
+            return date.end <= view.tokens[k].start
+    return False
 
 
 def _describes(view: SentenceView, start: int) -> bool:

@@ -140,6 +140,8 @@ def _subject(view: SentenceView, start: int) -> list[Slot]:
             k -= 2
         else:
             break
+    if k > 1 and view.words[k] in ("who", "which") and view.words[k - 1] == ",":
+        return view.list_from(k - 2, -1)  # "Anwar Ibrahim, who hosted the talks": the antecedent
     if k < 0 or view.words[k] in BARRIERS or view.words[k] in COMPLEMENTIZERS:
         return []
     return view.list_from(k, -1)

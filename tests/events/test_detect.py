@@ -252,3 +252,24 @@ def test_a_date_before_an_accusation_dates_the_accusation_not_the_act(run):
     (attack,) = events(r, "Attack")
     assert accusation.date.value.isoformat() == "2022-08-08"
     assert attack.date is None and attack.status == "Alleged"
+
+
+def test_an_event_in_a_time_adjunct_does_not_take_the_clause_s_date(run):
+    r = run("Ethiopia and the TPLF agreed on Wednesday to a truce after two years of fighting in Tigray.", "2022-11-03")
+    (truce,) = events(r, "CeasefireAgreement")
+    assert truce.date.value.isoformat() == "2022-11-02"
+    (fighting,) = events(r, "ArmedClash")
+    assert fighting.date is None
+
+
+def test_who_after_a_comma_stands_for_the_name_before_it(run):
+    r = run("Kenya's President William Ruto, who hosted the talks in Nairobi, said the sides would meet again.",
+            "2023-01-10")
+    (talks,) = events(r, "Talks")
+    assert ("william-ruto", "host") in roles(talks)
+
+
+def test_agreeing_to_a_halt_to_the_fighting_is_a_ceasefire(run):
+    r = run("Ethiopia and the TPLF agreed to a full and immediate halt to the fighting.", "2022-11-02")
+    (truce,) = events(r, "CeasefireAgreement")
+    assert {("et", "party"), ("tigray-peoples-liberation-front", "party")} <= roles(truce)
