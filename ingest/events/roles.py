@@ -57,6 +57,8 @@ class Frame:
     passive: bool = False
     hosted: bool = False  # the subject hosts: "X organized talks with Y"
     brokered: list[Slot] = field(default_factory=list)  # "X convinced A and B to hold talks": X
+    hosts: list[Slot] = field(default_factory=list)  # "..., in a ceremony hosted by X"
+    under: list[Slot] = field(default_factory=list)  # "negotiations under the OSCE Minsk Group"
     sides: list[Slot] = field(default_factory=list)  # ... A and B
 
 
@@ -91,6 +93,9 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
     if not frame.subject and view.words[start].endswith("ing") and start > 0 and view.words[start - 1] == ",":
         frame.subject = _sentence_subject(view)  # "Aliyev was categorical, demanding that ..."
     frame.author = _author(view, start)
+    if match.event_type in _HOSTED_EVENTS:
+        frame.hosts = _hosted_by(view, end)
+        frame.under = [s for s in _after_word(view, end, {"under"}, window=1) if s.mention.cls == "Organisation"]
     if not frame.subject and end < len(view.tokens) and view.words[end] == "from":
         frame.subject = view.list_from(end + 1, +1)  # "mediators from the OSCE"
     frame.place = _place(view, start, end, toward=match.event_type in ("Talks", "Meeting", "Visit", "Mediation", "PhoneCall",
@@ -108,6 +113,8 @@ def participants(frame: Frame, info: EventTypeInfo) -> list[Participant]:
                 out.append(Participant(s.entity, role))
 
     add(frame.brokered, "mediator" if len(frame.sides) > 1 else "host")
+    add(frame.hosts, "host")
+    add(frame.under, "mediator")
     add(frame.sides, "party")
     add(frame.between, info.between_role)
     add(frame.subject or frame.author, "host" if frame.hosted else info.subject_role)
@@ -158,11 +165,11 @@ def _support_verb(view: SentenceView, start: int) -> int | None:
 
 
 def _relative_clause_start(view: SentenceView, comma: int) -> int | None:
-    """The comma that opens ", which ...," or ", who ...," ending at `comma`, if there is one."""
+    """The comma that opens ", which ...,", ", who ...," or ", whose ...," ending at `comma`, if any."""
     for j in range(comma - 1, max(0, comma - 25), -1):
         if view.words[j] in BARRIERS:
             return None
-        if view.words[j] in ("which", "who") and j > 0 and view.words[j - 1] == ",":
+        if view.words[j] in ("which", "who", "whose") and j > 0 and view.words[j - 1] == ",":
             return j - 1
     return None
 
@@ -195,6 +202,20 @@ def _object(view: SentenceView, end: int) -> list[Slot]:
         if found and view.words[k - 1] in ("that", "which") and view.followed_by_verb(found[-1]):
             return []  # "the warning that Russia has issued", "clarified that Moscow has to": a clause's subject
         return found
+    return []
+
+
+_HOSTED_REACH = 14  # tokens after the trigger
+_HOSTED_EVENTS = {"Talks", "Meeting", "Agreement", "CeasefireAgreement", "DetaineeExchange", "Mediation"}
+
+
+def _hosted_by(view: SentenceView, end: int) -> list[Slot]:
+    """"signed a declaration on Friday, in a ceremony hosted by X": X hosts what the clause reports."""
+    for k in range(end, min(len(view.tokens) - 2, end + _HOSTED_REACH)):
+        if view.words[k] in BARRIERS or view.words[k] in COMPLEMENTIZERS:
+            return []
+        if view.lemmas[k] == "host" and view.words[k] == "hosted" and view.words[k + 1] == "by":
+            return view.list_from(k + 2, +1)
     return []
 
 

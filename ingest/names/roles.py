@@ -12,13 +12,15 @@ from .words import ACTOR_VERBS, ADVERSATIVE, GROUP_NOUNS, GROUP_QUALIFIERS, LOCA
 
 
 def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) -> None:
+    capital_lists = _capital_lists(words, items, kb)
     for it in items:
         if it.entity is None:
             continue
-        before = words[it.start - 1] if it.start > 0 else None
-        after = words[it.end] if it.end < len(words) else None
+        first, last = capital_lists.get(id(it), (it, it))  # "Baku and Yerevan held talks": the list acts
+        before = words[first.start - 1] if first.start > 0 else None
+        after = words[last.end] if last.end < len(words) else None
         if it.entity in kb.capitals:
-            stance = it.start > 1 and before.folded == "to" and words[it.start - 2].folded in STANCES
+            stance = first.start > 1 and before.folded == "to" and words[first.start - 2].folded in STANCES
             if _acts(before, after) or (before is not None and before.lemma in ADDRESSING) or stance:
                 it.entity, it.kind, it.function = kb.capitals[it.entity], "capital", "actor"
             else:
@@ -41,6 +43,19 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
                 it.end += group  # "NATO peacekeepers", "Hamas fighters": the group is the actor's
 
 
+def _capital_lists(words: list[Word], items: list[Item], kb: KnowledgeBase) -> dict[int, tuple[Item, Item]]:
+    """Capitals joined by 'and' or commas, each mapped to the list's first and last member: what stands
+    around the list decides whether they are governments or cities."""
+    out, run = {}, []
+    for it in sorted((i for i in items if i.entity in kb.capitals), key=lambda i: i.start):
+        joined = run and all(w.folded in ("and", "") and w.text in ("and", ",") for w in words[run[-1].end:it.start]) \
+            and it.start > run[-1].end
+        run = run + [it] if joined else [it]
+        for member in run:
+            out[id(member)] = (run[0], run[-1])
+    return out
+
+
 # Verbs whose object is a government when it is a capital: "warned Kyiv", "urged Baku". (Verbs of
 # attack are not among them: "shelled Kyiv" is the city.)
 ADDRESSING = {"warn", "urge", "accuse", "blame", "criticise", "criticize", "condemn", "pressure", "sanction",
@@ -55,8 +70,8 @@ STANCES = {"hostile", "loyal", "opposed", "allied", "close", "friendly", "linked
 def _acts(before: Word | None, after: Word | None) -> bool:
     if before is not None and before.folded in ADVERSATIVE - {"and", "with", "by", "between"}:
         return True
-    if before is not None and (before.folded in LOCATIVE or before.lemma in LOCATIVE):
-        return False
+    if before is not None and (before.folded in LOCATIVE | {"between"} or before.lemma in LOCATIVE):
+        return False  # "flights between Nairobi and Kigali resumed": the verb is not the cities'
     if after is not None and (after.text in POSSESSIVE or after.lemma in ACTOR_VERBS):
         return True
     return False

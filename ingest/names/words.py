@@ -16,6 +16,8 @@ ACTOR_VERBS = {
     "attack", "bomb", "shell", "strike", "launch", "fire", "order", "decide", "plan", "seek", "try",
     "confirm", "stress", "emphasise", "emphasize", "note", "add", "express", "voice", "is", "are", "was",
     "link", "lose", "favor", "favour", "prepare", "use",
+    # what governments do together: "Baku and Yerevan held talks"
+    "hold", "meet", "negotiate", "resume", "exchange", "welcome", "thank", "discuss", "consult",
 }
 # Prepositions after which a place name is a location, not an actor.
 LOCATIVE = {"in", "at", "to", "from", "near", "into", "across", "around", "outside", "inside", "via", "toward",

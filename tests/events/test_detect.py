@@ -273,3 +273,23 @@ def test_agreeing_to_a_halt_to_the_fighting_is_a_ceasefire(run):
     r = run("Ethiopia and the TPLF agreed to a full and immediate halt to the fighting.", "2022-11-02")
     (truce,) = events(r, "CeasefireAgreement")
     assert {("et", "party"), ("tigray-peoples-liberation-front", "party")} <= roles(truce)
+
+
+def test_hosted_by_after_the_clause_names_the_host(run):
+    r = run("Kosovo and Serbia signed the agreement on Saturday, at a ceremony hosted by the European Union.",
+            "2023-03-19")
+    (deal,) = events(r, "Agreement")
+    assert ("european-union", "host") in roles(deal)
+    assert {("xk", "party"), ("rs", "party")} <= roles(deal)
+
+
+def test_negotiations_under_an_organisation_have_it_as_mediator(run):
+    r = run("Baku and Yerevan held negotiations under the OSCE Minsk Group for decades.", "2021-01-10")
+    (talks,) = events(r, "Talks")
+    assert roles(talks) == {("osce-minsk-group", "mediator"), ("az", "party"), ("am", "party")}
+
+
+def test_a_whose_clause_between_subject_and_verb_is_skipped(run):
+    r = run("Russia, whose peacekeepers left Karabakh last year, warned against outside interference.", "2025-08-09")
+    (threat,) = events(r, "Threat")
+    assert ("ru", "initiator") in roles(threat)

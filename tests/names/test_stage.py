@@ -193,3 +193,12 @@ def test_an_acting_holder_holds_the_post_and_an_incoming_one_does_not_yet(run):
     assert {(post, of) for _, post, of in posts(caretaker)} == {("HeadOfGovernment", iri("state/np"))}
     incoming = run("The incoming Japanese Prime Minister Shigeru Ishiba spoke to reporters.", "2024-09-30")
     assert posts(incoming) == set()
+
+
+def test_capitals_in_a_list_act_or_locate_together(run):
+    acting = run("Kinshasa and Kigali resumed talks on Monday.", "2025-06-01")
+    assert {m.entity for m in acting.mentions if m.function == "actor"} >= {iri("state/cd"), iri("state/rw")}
+    urged = run("The African Union urged Kinshasa and Kigali to show restraint.", "2025-06-01")
+    assert {m.entity for m in urged.mentions if m.function == "actor"} >= {iri("state/cd"), iri("state/rw")}
+    located = run("Flights between Nairobi, Kinshasa and Kigali resumed.", "2025-06-01")
+    assert not any(m.function == "actor" for m in located.mentions if m.cls == "State")
