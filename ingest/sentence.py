@@ -14,7 +14,8 @@ LIST_GLUE = {",", "and", "as", "well", "together", "with", "along", "plus", "bot
              "their", "its", "counterpart", "counterparts", "colleague", "colleagues",
              # what news puts before an armed group's name: "the army and the paramilitary RSF"
              "paramilitary", "rebel", "militant", "armed", "breakaway", "separatist", "opposition", "group",
-             "'s", "’s"}  # "with Qatar's Emir Tamim": the state qualifies the title, the person is the actor
+             "'s", "’s",  # "with Qatar's Emir Tamim": the state qualifies the title, the person is the actor
+             "acting", "interim", "caretaker", "outgoing", "former", "incoming", "leader"}  # "Syria's interim leader X"
 ADVERBS = {"also", "jointly", "already", "again", "once", "repeatedly", "then", "now", "reportedly",
            "allegedly", "officially", "publicly", "formally", "immediately", "finally", "earlier", "later",
            "have", "has", "had", "will", "would", "shall", "could", "can", "may", "might", "must", "should",
@@ -99,6 +100,8 @@ class SentenceView:
             w = self.words[k]
             if w == "," and out and not closed:
                 break
+            if w == "," and self._opens_clause(k + 1):
+                break  # "talks with X, as Russian forces pressed on": a new clause, not the list
             if w in ("and", "well", "together", "along", "plus", "&"):
                 closed = True
             if w == "of" and k + step in self.covered:  # "the president of Azerbaijan, Ilham Aliev"
@@ -114,6 +117,12 @@ class SentenceView:
         if step > 0 and len(out) > 1 and not pair and self._starts_clause(out[-1]):
             out.pop()  # "mediated by Qatar, and the United States freed ...": a new subject, not a list item
         return out if step > 0 else list(reversed(out))
+
+    def _opens_clause(self, k: int) -> bool:
+        """A subordinating word at k: "as", "while", "after"...; not "as with", "as well as"."""
+        if k >= len(self.words) or self.words[k] not in COMPLEMENTIZERS | {"as"}:
+            return False
+        return not (self.words[k] == "as" and k + 1 < len(self.words) and self.words[k + 1] in ("with", "well"))
 
     def followed_by_verb(self, slot: Slot) -> bool:
         """A verb (an auxiliary or an inflected word) right after an actor: the actor is its subject."""

@@ -20,7 +20,8 @@ _AUXILIARIES = {"will", "would", "shall", "should", "can", "could", "may", "migh
                 "is", "are", "was", "were", "also", "then", "later"}
 _IRREGULAR_PAST = {"said", "spoke", "met", "told", "held", "made", "took", "gave", "sent", "began", "went", "came",
                    "left", "saw", "fought", "struck", "brought", "kept", "won", "lost", "ran", "rose", "fell",
-                   "drew", "threw", "shot", "led", "sought", "broke", "wrote", "agreed"}
+                   "drew", "threw", "shot", "led", "sought", "broke", "wrote", "agreed", "flew", "paid", "got", "hit",
+                   "found", "stood", "became", "spent", "knew", "grew", "withdrew", "oversaw", "sold", "bought"}
 REPORTING = {"said", "says", "announced", "told", "reported", "stated", "added", "confirmed", "claimed",
              "declared", "noted", "insisted", "stressed", "assured", "wrote", "replied", "explained"}
 _DATE_GLUE = {"on", "late", "early", "also", "again"}  # may stand between a reporting verb and its date

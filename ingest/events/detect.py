@@ -65,7 +65,7 @@ class EventDetector:
                     p.role = "mediator" if p.role == "party" and p.entity in {s.entity for s in frame.subject} else p.role
             _consultation_sides(event)
             purpose = any(w in ("for", "to") for w in view.words[max(0, match.start - 3):match.start])
-            found.append(Found(event, match.start, match.end, bool(frame.subject or frame.author),
+            found.append(Found(event, match.start, match.end, bool((frame.subject and not frame.shared) or frame.author),
                                passive=frame.passive, lemma=view.lemmas[match.start], purpose=purpose,
                                subjects=[] if frame.passive else [s.entity for s in frame.subject]))
         return found

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
+from ..dates.clauses import verb_like
 from ..model import Participant
 from .lexicon import EventTypeInfo, TriggerMatch
 from ..sentence import BARRIERS, COMPLEMENTIZERS, QUOTES, SentenceView, Slot
@@ -37,6 +38,7 @@ CONTROL = {"manage", "try", "decide", "seek", "attempt", "want", "hope", "plan",
 CAUSATIVE = {"convince", "persuade", "urge", "invite", "bring", "push", "press", "get", "encourage", "call",
              "summon", "convene", "gather"}
 _CAUSATIVE_REACH = 30
+_SHARED_REACH = 12  # tokens back from "and" to the verb whose subject a second verb shares
 # Verbs of appeal whose object is the addressee, however long the pattern they open: "urged X to ..."
 DIRECTIVE = {"urge", "ask", "call", "press", "push", "encourage", "implore", "exhort", "demand", "appeal", "tell"}
 _OBJECT_WINDOW = 4
@@ -55,6 +57,7 @@ class Frame:
     author: list[Slot] = field(default_factory=list)  # a demonym before a noun trigger
     place: str | None = None
     passive: bool = False
+    shared: bool = False  # the subject is the previous verb's: "arrived in Kyiv and held talks"
     hosted: bool = False  # the subject hosts: "X organized talks with Y"
     brokered: list[Slot] = field(default_factory=list)  # "X convinced A and B to hold talks": X
     hosts: list[Slot] = field(default_factory=list)  # "..., in a ceremony hosted by X"
@@ -72,6 +75,9 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
     if support is not None:
         frame.subject = _subject(view, support)
         frame.hosted = view.lemmas[support] in HOSTING
+    if not frame.subject and not frame.passive:
+        frame.subject = _shared_subject(view, support if support is not None else start)
+        frame.shared = bool(frame.subject)
     if not frame.subject and match.event_type in ("Talks", "Meeting"):
         causative = _causative(view, support if support is not None else start)
         if causative is not None:
@@ -137,6 +143,26 @@ def _passive(view: SentenceView, start: int) -> bool:
 
 def _subject(view: SentenceView, start: int) -> list[Slot]:
     """The actors right before the trigger, past adverbs, auxiliaries, dates and control verbs."""
+    k = _before_subject(view, start)
+    if k > 1 and view.words[k] in ("who", "which") and view.words[k - 1] == ",":
+        return view.list_from(k - 2, -1)  # "Anwar Ibrahim, who hosted the talks": the antecedent
+    if k < 0 or view.words[k] in BARRIERS or view.words[k] in COMPLEMENTIZERS:
+        return []
+    return view.list_from(k, -1)
+
+
+def _shared_subject(view: SentenceView, start: int) -> list[Slot]:
+    """A verb after "and" with no subject of its own shares the subject of the verb before it: "Blinken
+    arrived in Kyiv on Tuesday and held talks"."""
+    k = _before_subject(view, start)
+    if k <= 0 or view.words[k] != "and" or k - 1 in view.covered:
+        return []
+    verb = _verb_before(view, k)
+    return _subject(view, verb) if verb is not None else []
+
+
+def _before_subject(view: SentenceView, start: int) -> int:
+    """Where the subject of the word at `start` would end: past adverbs, dates, quotes, relative clauses."""
     k = start - 1
     while k >= 0:
         if view.words[k] == "," and (relative := _relative_clause_start(view, k)) is not None:
@@ -147,11 +173,17 @@ def _subject(view: SentenceView, start: int) -> list[Slot]:
             k -= 2
         else:
             break
-    if k > 1 and view.words[k] in ("who", "which") and view.words[k - 1] == ",":
-        return view.list_from(k - 2, -1)  # "Anwar Ibrahim, who hosted the talks": the antecedent
-    if k < 0 or view.words[k] in BARRIERS or view.words[k] in COMPLEMENTIZERS:
-        return []
-    return view.list_from(k, -1)
+    return k
+
+
+def _verb_before(view: SentenceView, k: int) -> int | None:
+    """The nearest past-tense or auxiliary verb before token k, in its clause."""
+    for j in range(k - 1, max(-1, k - _SHARED_REACH), -1):
+        if view.words[j] in BARRIERS or view.words[j] in COMPLEMENTIZERS or view.words[j] == ",":
+            return None
+        if j not in view.covered and verb_like(view.tokens[j]):
+            return j
+    return None
 
 
 def _support_verb(view: SentenceView, start: int) -> int | None:
@@ -223,6 +255,9 @@ def _after_word(view: SentenceView, end: int, words: set[str], window: int) -> l
     for k in range(end, min(len(view.tokens), end + window + 1)):
         if view.words[k] in BARRIERS or view.words[k] in COMPLEMENTIZERS:
             return []
+        if k > end + 1 and k not in view.covered and verb_like(view.tokens[k]) and k - 1 in view.covered \
+                and view.words[view.covered[k - 1].start - 1] in ("and", ","):
+            return []  # "shelled Kharkiv and Ukraine held talks with Poland": another clause's
         if view.words[k] in words:
             return view.list_from(k + 1, +1, pair=view.words[k] in ("between", "among"))
     return []

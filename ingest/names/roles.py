@@ -37,6 +37,8 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
             it.function = "place"
         elif (group := _possessed_group(it, words, items, kb)):
             it.function, it.end = "actor", it.end + 1 + group  # "Sudan's army": the state's forces act
+        elif _names_one_of_its_people(it, words, items):
+            it.function = "modifier"  # "Syria's interim leader Ahmed al-Sharaa": the person acts
         elif it.function == "name":
             it.function = "actor"
             if group := _group_at(words, it.end, items):
@@ -99,7 +101,26 @@ def _group_at(words: list[Word], k: int, items: list[Item] = ()) -> int:
         group = 2
     else:
         return 0
-    return 0 if any(k <= x.start < k + group for x in items) else group
+    if any(k <= x.start < k + group for x in items):
+        return 0
+    if words[k + group - 1].folded in _ONE_PERSON and any(x.start == k + group and x.kind in ("name", "chunk")
+                                                          for x in items):
+        return 0  # "Syria's interim leader Ahmed al-Sharaa": a title before a name, not the state's group
+    return group
+
+
+def _names_one_of_its_people(it: Item, words: list[Word], items: list[Item]) -> bool:
+    """"X's [interim] leader NAME": the possessive qualifies a person named next."""
+    k = it.end + 1
+    if it.end >= len(words) or words[it.end].text not in POSSESSIVE:
+        return False
+    k += k < len(words) and words[k].folded in GROUP_QUALIFIERS
+    return k < len(words) and words[k].folded in _ONE_PERSON and \
+        any(x.start == k + 1 and x.kind in ("name", "chunk") for x in items)
+
+
+# Group nouns that name one person when a name follows them.
+_ONE_PERSON = {"leader", "official", "diplomat", "negotiator"}
 
 
 def _possessed_group(it: Item, words: list[Word], items: list[Item], kb: KnowledgeBase) -> int:

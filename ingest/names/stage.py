@@ -19,7 +19,7 @@ from .officials import Holding, counterpart_holdings, title_holdings
 from .orgs import body_of_state, is_org_name
 from .roles import assign_functions
 from .titles import TitleFinder
-from .words import NOT_NAMES, Word, sentence_words
+from .words import NAME_PARTICLES, NOT_NAMES, Word, sentence_words
 
 # The body that acts for an unnamed office holder: "the Armenian Minister of Defense accused ..."
 MINISTRY_OF_POST = {"ForeignMinister": "Ministry of Foreign Affairs", "DefenceMinister": "Ministry of Defence",
@@ -131,6 +131,8 @@ class NameResolver:
 
     def _official(self, h: Holding, words: list[Word], s: Sentence, record: Record) -> None:
         person = self._person(h.holder, words, record, h.post_type, h.owner)
+        if h.title is not None:  # the title refers to the person it names, whether or not a post is stated
+            h.title.function, h.title.entity = "named", person
         owner = h.owner
         if owner is None:
             owners = {t.of for t in self.kb.posts_of(person, record.date) if t.post_type == h.post_type}
@@ -142,8 +144,6 @@ class NameResolver:
         start, end = words[first.start].token.start, words[last.end - 1].token.end
         record.posts.append(PostStatement(person, h.post_type, owner, s.index, start, end))
         self.kb.attest(Term(person, h.post_type, owner, record.date, record.date))
-        if h.title is not None:  # the title now refers to the person it names
-            h.title.function, h.title.entity = "named", person
 
     def _person(self, item: Item, words: list[Word], record: Record, post_type: str | None = None,
                 owner: str | None = None) -> str:
@@ -185,6 +185,8 @@ class NameResolver:
             if match.entity is not None:
                 it.entity, it.kind = match.entity, "name"
                 self._seen_as(record, match.entity, text)
+            elif _named_after_a_person_noun(words, it) and not match.candidates:
+                it.entity, it.kind = self._entity(record, "Person", text), "name"  # "army chief Abdel Fattah al-Burhan"
             else:
                 it.candidates = match.candidates
 
@@ -258,3 +260,15 @@ def _headline_case(words: list[Word], items: list[Item], known_word) -> bool:
     common = [w for w in words[1:] if w.i not in named and w.text[:1].isalpha() and len(w.text) > 3
               and known_word(w.text) and w.folded not in NOT_NAMES]
     return len(common) >= 3 and sum(w.capitalised for w in common) / len(common) > 0.8
+
+
+# Nouns that introduce a person by name without a post the KB models: "army chief X", "rebel leader X".
+PERSON_NOUNS = {"leader", "chief", "commander", "spokesman", "spokeswoman", "spokesperson", "envoy", "negotiator",
+                "mediator", "general", "colonel", "lieutenant", "ambassador", "emissary", "sheikh", "emir"}
+
+
+def _named_after_a_person_noun(words: list[Word], it: Item) -> bool:
+    """A name of two words or more, capitalised, right after a noun that introduces a person."""
+    if it.end - it.start < 2 or it.start == 0 or words[it.start - 1].folded not in PERSON_NOUNS:
+        return False
+    return all(w.text[:1].isupper() or w.folded in NAME_PARTICLES or w.text in ("-",) for w in words[it.start:it.end])

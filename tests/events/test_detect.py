@@ -293,3 +293,18 @@ def test_a_whose_clause_between_subject_and_verb_is_skipped(run):
     r = run("Russia, whose peacekeepers left Karabakh last year, warned against outside interference.", "2025-08-09")
     (threat,) = events(r, "Threat")
     assert ("ru", "initiator") in roles(threat)
+
+
+def test_a_verb_after_and_shares_the_subject_of_the_verb_before_it(run):
+    r = run("Turkish Foreign Minister Hakan Fidan arrived in Damascus on Sunday and held talks with "
+            "Syria's interim President Ahmed al-Sharaa, as fighting continued in the north.", "2024-12-23")
+    (talks,) = events(r, "Talks")
+    assert {p for p, _ in roles(talks)} == {"hakan-fidan", "ahmed-al-sharaa"}
+
+
+def test_a_with_phrase_of_the_next_clause_is_not_the_first_event_s(run):
+    r = run("Russia shelled Kharkiv and Ukraine held talks with Poland.", "2024-05-15")
+    (attack,) = events(r, "Attack")
+    assert roles(attack) == {("ru", "initiator")}
+    (talks,) = events(r, "Talks")
+    assert roles(talks) == {("ua", "party"), ("pl", "party")}

@@ -202,3 +202,25 @@ def test_capitals_in_a_list_act_or_locate_together(run):
     assert {m.entity for m in urged.mentions if m.function == "actor"} >= {iri("state/cd"), iri("state/rw")}
     located = run("Flights between Nairobi, Kinshasa and Kigali resumed.", "2025-06-01")
     assert not any(m.function == "actor" for m in located.mentions if m.cls == "State")
+
+
+def test_a_name_after_a_person_noun_is_a_person_the_kb_may_lack(run):
+    r = run("Sudan's army chief Abdel Fattah al-Burhan rejected the proposal on Sunday.", "2023-06-11")
+    (burhan,) = mentions(r, "Abdel Fattah al-Burhan")
+    assert burhan.cls == "Person" and burhan.function == "actor"
+    r = run("Hamas leader Yahya Sinwar appeared in a video.", "2023-10-20")
+    assert mentions(r, "Yahya Sinwar")[0].cls == "Person"
+
+
+def test_a_title_without_a_state_still_names_its_person(run):
+    r = run("Blinken held talks with President Volodymyr Zelensky in Kyiv.", "2024-05-14")
+    (title,) = mentions(r, "President")
+    (zelensky,) = mentions(r, "Volodymyr Zelensky")
+    assert title.entity == zelensky.entity and title.function != "actor"
+
+
+def test_a_possessive_before_leader_and_a_name_qualifies_the_person(run):
+    r = run("Fidan held talks with Syria's interim leader Ahmed al-Sharaa.", "2024-12-23")
+    (syria,) = mentions(r, "Syria")
+    assert syria.function == "modifier"
+    assert mentions(r, "Ahmed al-Sharaa")[0].cls == "Person"
