@@ -54,6 +54,8 @@ class EventDetector:
             if status is None:
                 continue  # negated or hypothetical: not an event the text asserts
             frame = read_frame(view, match)
+            if frame.planned and status == "Asserted":
+                status = "Planned"
             if match.event_type == "Mediation" and (mediators := _mediators_after(view, match)):
                 frame.subject, frame.object, frame.passive = mediators, [], True
             event_type = _brokered_outcome(view, match)

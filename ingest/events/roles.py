@@ -58,6 +58,7 @@ class Frame:
     place: str | None = None
     passive: bool = False
     shared: bool = False  # the subject is the previous verb's: "arrived in Kyiv and held talks"
+    planned: bool = False  # a clause after the trigger says it is still to come: "the summit X will host"
     hosted: bool = False  # the subject hosts: "X organized talks with Y"
     brokered: list[Slot] = field(default_factory=list)  # "X convinced A and B to hold talks": X
     hosts: list[Slot] = field(default_factory=list)  # "..., in a ceremony hosted by X"
@@ -101,6 +102,9 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
     frame.author = _author(view, start)
     if match.event_type in _HOSTED_EVENTS:
         frame.hosts = _hosted_by(view, end)
+        hosts, frame.planned = _hosting_clause(view, end)
+        if hosts:  # "the peace summit Switzerland will host in June"
+            frame.hosts, frame.object = hosts, [s for s in frame.object if s not in hosts]
         frame.under = [s for s in _after_word(view, end, {"under"}, window=1) if s.mention.cls == "Organisation"]
     if not frame.subject and end < len(view.tokens) and view.words[end] == "from":
         frame.subject = view.list_from(end + 1, +1)  # "mediators from the OSCE"
@@ -241,6 +245,27 @@ _HOSTED_REACH = 14  # tokens after the trigger
 _HOSTED_EVENTS = {"Talks", "Meeting", "Agreement", "CeasefireAgreement", "DetaineeExchange", "Mediation"}
 
 
+_FUTURE_MODALS = {"will", "shall", "'ll", "is", "are", "to", "plans", "intends"}
+
+
+def _hosting_clause(view: SentenceView, end: int) -> tuple[list[Slot], bool]:
+    """"the summit (that) Switzerland will host": the actors of a relative clause whose verb is 'host',
+    and whether it is to come."""
+    k = end + (end < len(view.tokens) and view.words[end] in ("that", "which"))
+    if k >= len(view.tokens) or k not in view.covered:
+        return [], False
+    actors = view.list_from(k, +1)
+    if not actors:
+        return [], False
+    j, modals = actors[-1].end, set()
+    while j < len(view.tokens) and (view.words[j] in _FUTURE_MODALS | {"also", "be"} or view.lemmas[j] == "plan"):
+        modals.add(view.words[j])
+        j += 1
+    if j < len(view.tokens) and view.lemmas[j] in HOSTING:
+        return actors, bool(modals & {"will", "shall", "'ll", "to", "plans", "intends"})
+    return [], False
+
+
 def _hosted_by(view: SentenceView, end: int) -> list[Slot]:
     """"signed a declaration on Friday, in a ceremony hosted by X": X hosts what the clause reports."""
     for k in range(end, min(len(view.tokens) - 2, end + _HOSTED_REACH)):
@@ -263,10 +288,15 @@ def _after_word(view: SentenceView, end: int, words: set[str], window: int) -> l
     return []
 
 
+# Words between a demonym and a noun trigger: "Russian glide bombs", "an Israeli drone strike".
+_WEAPON_WORDS = {"drone", "missile", "rocket", "air", "artillery", "military", "new", "glide", "cluster", "aerial",
+                 "guided", "ballistic", "cruise", "naval", "mortar", "tank", "barrel", "precision", "retaliatory"}
+
+
 def _author(view: SentenceView, start: int) -> list[Slot]:
     """"an Azerbaijani attack", "Russian strikes": a state's adjective right before a noun trigger."""
     k = start - 1
-    while k >= 0 and view.words[k] in ("drone", "missile", "rocket", "air", "artillery", "military", "new"):
+    while k >= 0 and view.words[k] in _WEAPON_WORDS:
         k -= 1
     if k >= 0 and k in view.covered:
         slot = view.covered[k]

@@ -308,3 +308,15 @@ def test_a_with_phrase_of_the_next_clause_is_not_the_first_event_s(run):
     assert roles(attack) == {("ru", "initiator")}
     (talks,) = events(r, "Talks")
     assert roles(talks) == {("ua", "party"), ("pl", "party")}
+
+
+def test_a_demonym_before_a_weapon_and_a_noun_trigger_is_the_attacker(run):
+    r = run("Russian glide bombs struck the city on Monday, officials said.", "2024-05-15")
+    (attack,) = events(r, "Attack")
+    assert roles(attack) == {("ru", "initiator")}
+
+
+def test_a_relative_clause_that_hosts_the_meeting_names_its_host_and_tense(run):
+    r = run("The ministers discussed the peace summit Switzerland will host in June.", "2024-05-15")
+    (summit,) = events(r, "Meeting")
+    assert roles(summit) == {("ch", "host")} and summit.status == "Planned"
