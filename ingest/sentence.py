@@ -118,6 +118,11 @@ class SentenceView:
             out.pop()  # "mediated by Qatar, and the United States freed ...": a new subject, not a list item
         return out if step > 0 else list(reversed(out))
 
+    def new_clause_at(self, k: int) -> bool:
+        """", and its minister ordered ...": a comma and a conjunction open a clause of its own."""
+        return self.words[k] == "," and k + 1 < len(self.words) and self.words[k + 1] in ("and", "but", "while",
+                                                                                          "whereas")
+
     def _opens_clause(self, k: int) -> bool:
         """A subordinating word at k: "as", "while", "after"...; not "as with", "as well as"."""
         if k >= len(self.words) or self.words[k] not in COMPLEMENTIZERS | {"as"}:

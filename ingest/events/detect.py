@@ -7,8 +7,8 @@ from dataclasses import replace
 from ..dates import date_for
 from ..kb.index import KnowledgeBase
 from ..model import Event, Participant, Record, by_sentence
-from ..sentence import BARRIERS, SentenceView
-from .embedding import CONSULTATIONS, SPEECH_ACTS, Found, relate
+from ..sentence import SentenceView
+from .embedding import CONSULTATIONS, SPEECH_ACTS, Found, relate, time_adjunct
 from .lexicon import Lexicon
 from .modality import status_of
 from .roles import participants, read_frame
@@ -78,21 +78,11 @@ def _dates_the_report(date, report: Event) -> bool:
     return date is not None and date is report.date and date.end <= report.start
 
 
-_TEMPORAL = {"after", "before", "following", "since", "amid", "despite", "ending", "ahead"}
-
-
 def _dated_from_outside_its_adjunct(view: SentenceView, f: Found) -> bool:
     """An event named in a time adjunct ("after five days of border clashes", "ahead of talks") happened
     at another time than the clause it hangs on: a date phrase before the adjunct is not its date."""
-    date = f.event.date
-    if date is None:
-        return False
-    for k in range(f.start - 1, max(-1, f.start - 6), -1):
-        if view.words[k] in BARRIERS or view.words[k] in (",", "and"):
-            return False
-        if view.words[k] in _TEMPORAL:
-            return date.end <= view.tokens[k].start
-    return False
+    k = time_adjunct(view, f.start)
+    return f.event.date is not None and k is not None and f.event.date.end <= view.tokens[k].start
 
 
 def _describes(view: SentenceView, start: int) -> bool:
@@ -166,7 +156,26 @@ def _default_sides(record: Record, kb: KnowledgeBase) -> None:
     for e in (e for e in record.events if e.type in DYADIC):
         if dyad and not any(kb.get(p.entity) and kb.get(p.entity).cls == "State" for p in e.participants):
             e.participants.extend(Participant(state, "party") for state in dyad)
+        if dyad and e.type == "CeasefireAgreement":
+            _third_parties_broker(e, dyad, lambda iri: _side_of(iri, record, kb))
         e.place = e.place or theatre
+
+
+def _third_parties_broker(event: Event, dyad: tuple[str, str], side) -> None:
+    """"Trump announced the truce" between Israel and Iran: a party to a truce that stands for neither
+    side of the article's conflict, beside both sides, brokered it."""
+    sides = {side(p.entity) for p in event.participants if p.role == "party"}
+    if set(dyad) <= sides:
+        for p in event.participants:
+            if p.role == "party" and side(p.entity) not in dyad:
+                p.role = "mediator"
+
+
+def _side_of(iri: str, record: Record, kb: KnowledgeBase) -> str:
+    """The state an actor stands for: its own, or the state of the post the article gives a person."""
+    stated = {p.of for p in record.posts if p.person == iri}
+    state = kb.state_of(iri) or (kb.state_of(stated.pop()) or next(iter(stated)) if len(stated) == 1 else None)
+    return state or iri
 
 
 def conflict_theatre(record: Record) -> str | None:
@@ -181,7 +190,8 @@ def conflict_theatre(record: Record) -> str | None:
     if not places:
         return None
     (top, count), *rest = places.most_common()
-    return top if not rest or rest[0][1] < count else None
+    # one mention is no theatre: "new strikes on Tehran" does not place a whole war in Tehran
+    return top if count >= 2 and (not rest or rest[0][1] < count) else None
 
 
 _CONFLICT_WORDS = {"conflict", "war", "clash", "fighting", "fight", "hostility", "hostilities", "ceasefire",

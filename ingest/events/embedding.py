@@ -69,10 +69,31 @@ def relate(view: SentenceView, found: list[Found], side=lambda iri: iri) -> None
                     _add(inner.event, [p.entity for p in outer.event.participants
                                        if p.role in ("participant", "party", "host")], "initiator")
                 continue
+            if _new_clause_between(view, outer.end, inner.start) or \
+                    (outer.event.type in SPEECH_ACTS and time_adjunct(view, inner.start) is not None):
+                continue  # "accused Iran of X, and its minister ordered strikes"; "denied Y after the truce"
             _embed(outer, inner, side)
     for f in found:
         if f.event.type in SPEECH and f.lemma in ATTRIBUTION:
             f.keep = False
+
+
+_TEMPORAL = {"after", "before", "following", "since", "amid", "despite", "ahead"}
+
+
+def time_adjunct(view: SentenceView, start: int) -> int | None:
+    """Where the time adjunct that holds the trigger at `start` begins ("after five days of clashes",
+    "ahead of the talks"), or None."""
+    for k in range(start - 1, max(-1, start - 6), -1):
+        if view.words[k] in BARRIERS or view.words[k] in (",", "and"):
+            return None
+        if view.words[k] in _TEMPORAL:
+            return k
+    return None
+
+
+def _new_clause_between(view: SentenceView, end: int, start: int) -> bool:
+    return any(view.new_clause_at(k) for k in range(end, start))
 
 
 def _new_report(view: SentenceView, mid: Found) -> bool:

@@ -71,7 +71,8 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
     start, end = match.start, match.end
     frame.passive = _passive(view, start)
     frame.subject = _subject(view, start)
-    frame.hosted = view.lemmas[start] in HOSTING | {"receive", "welcome"}  # "X hosted / received Y": X hosts
+    # "X hosted / received / welcomed Y": X hosts a visit or a meeting ("welcomed the truce" hosts nothing)
+    frame.hosted = view.lemmas[start] in HOSTING | ({"receive", "welcome"} if match.event_type in _RECEIVED else set())
     support = None if frame.subject else _support_verb(view, start)
     if support is not None:
         frame.subject = _subject(view, support)
@@ -242,6 +243,7 @@ def _object(view: SentenceView, end: int) -> list[Slot]:
 
 
 _HOSTED_REACH = 14  # tokens after the trigger
+_RECEIVED = {"Meeting", "Talks", "Visit"}
 _HOSTED_EVENTS = {"Talks", "Meeting", "Agreement", "CeasefireAgreement", "DetaineeExchange", "Mediation"}
 
 
@@ -319,7 +321,7 @@ def _place(view: SentenceView, start: int, end: int, toward: bool = False, desti
     if destination and (slot := view.place_at(end) if end < len(view.tokens) else None) is not None:
         return slot.entity
     seen, k = 0, end
-    while k < len(view.tokens) and seen < _PLACE_WINDOW and view.words[k] not in BARRIERS:
+    while k < len(view.tokens) and seen < _PLACE_WINDOW and view.words[k] not in BARRIERS and not view.new_clause_at(k):
         if toward and view.words[k] in _TOPIC:
             break  # "spoke by phone about the situation in Karabakh": the topic's place, not the venue
         slot = view.place_at(k)

@@ -320,3 +320,30 @@ def test_a_relative_clause_that_hosts_the_meeting_names_its_host_and_tense(run):
     r = run("The ministers discussed the peace summit Switzerland will host in June.", "2024-05-15")
     (summit,) = events(r, "Meeting")
     assert roles(summit) == {("ch", "host")} and summit.status == "Planned"
+
+
+def test_a_clause_after_comma_and_is_not_inside_the_accusation(run):
+    r = run("Israel accused Iran of violating the ceasefire, and its army ordered new strikes on Tehran.",
+            "2025-06-24")
+    (violation,) = events(r, "CeasefireViolation")
+    assert violation.status == "Alleged" and ("ir", "initiator") in roles(violation)
+    (strikes,) = events(r, "Attack")
+    assert strikes.status == "Asserted" and ("ir", "initiator") not in roles(strikes)
+
+
+def test_what_a_denial_dates_itself_by_is_not_denied(run):
+    r = run("Iran denied firing any missiles after the truce took effect.", "2025-06-24")
+    assert all(e.status != "Denied" for e in events(r, "CeasefireAgreement"))
+
+
+def test_welcoming_a_truce_hosts_nothing(run):
+    r = run("UN Secretary-General Antonio Guterres welcomed the ceasefire.", "2025-06-24")
+    (welcome,) = events(r, "Endorsement")
+    assert {role for _, role in roles(welcome)} == {"initiator"}
+
+
+def test_a_third_party_that_announces_the_truce_of_two_sides_brokered_it(run):
+    r = run("Israel and Iran fought for twelve days. On Monday, US President Donald Trump announced a "
+            "ceasefire between Israel and Iran.", "2025-06-24")
+    (truce,) = events(r, "CeasefireAgreement")
+    assert roles(truce) == {("donald-trump", "mediator"), ("il", "party"), ("ir", "party")}
