@@ -7,7 +7,8 @@ _NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
 _FUTURE = {"will", "shall", "'ll", "scheduled", "expected", "planned", "plans", "plan", "upcoming",
            "forthcoming", "next", "set"}
 _HYPOTHETICAL = {"possibility", "possible", "could", "might", "would", "may", "if", "unless", "potential",
-                 "proposed", "whether", "likely", "about", "idea", "prospect", "proposal"}
+                 "proposed", "whether", "likely", "about", "idea", "prospect", "proposal",
+                 "towards", "toward"}  # "a step towards a comprehensive peace agreement": not yet there
 _ALLEGED = {"allegedly", "reportedly", "alleged", "purported", "purportedly", "supposedly", "suspected"}
 _WINDOW = 4
 

@@ -347,3 +347,9 @@ def test_a_third_party_that_announces_the_truce_of_two_sides_brokered_it(run):
             "ceasefire between Israel and Iran.", "2025-06-24")
     (truce,) = events(r, "CeasefireAgreement")
     assert roles(truce) == {("donald-trump", "mediator"), ("il", "party"), ("ir", "party")}
+
+
+
+def test_a_step_towards_an_agreement_is_no_agreement(run):
+    r = run("Qatar said the declaration was a step towards a comprehensive peace agreement.", "2025-07-20")
+    assert not events(r, "Agreement")
