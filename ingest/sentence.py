@@ -99,6 +99,9 @@ class SentenceView:
                 continue
             w = self.words[k]
             if w == "," and out and not closed:
+                if step < 0 and (before := self._owner_before(k)) is not None:
+                    k, closed = before, True  # "the presidents of Venezuela, X, and Guyana, Y": X and Y
+                    continue
                 break
             if w == "," and self._opens_clause(k + 1):
                 break  # "talks with X, as Russian forces pressed on": a new clause, not the list
@@ -117,6 +120,13 @@ class SentenceView:
         if step > 0 and len(out) > 1 and not pair and self._starts_clause(out[-1]):
             out.pop()  # "mediated by Qatar, and the United States freed ...": a new subject, not a list item
         return out if step > 0 else list(reversed(out))
+
+    def _owner_before(self, comma: int) -> int | None:
+        """", and Guyana, Y": the 'and' before a state named as a modifier right before this comma."""
+        slot = self.covered.get(comma - 1)
+        if slot is None or slot.mention.function != "modifier" or slot.mention.cls != "State" or slot.start < 1:
+            return None
+        return slot.start - 1 if self.words[slot.start - 1] == "and" else None
 
     def new_clause_at(self, k: int) -> bool:
         """", and its minister ordered ...": a comma and a conjunction open a clause of its own."""

@@ -73,7 +73,10 @@ def title_holdings(words: list[Word], items: list[Item], cls_of) -> list[Holding
     out = []
     for t in (it for it in items if it.kind == "title"):
         if words[t.end - 1].folded.endswith("s") and not words[t.end - 1].folded.endswith("ss"):
-            continue  # a plural title names several people: "the foreign ministers of Armenia and Azerbaijan"
+            # a plural title names several people: "the foreign ministers of Armenia and Azerbaijan", unless
+            # each state is followed by its holder: "the presidents of Venezuela, X, and Guyana, Y"
+            out.extend(_distributed(words, items, t, cls_of))
+            continue
         t.former = _former(words, t, items)
         owner = t.owner
         lead = _lead(words, t)
@@ -109,6 +112,27 @@ def title_holdings(words: list[Word], items: list[Item], cls_of) -> list[Holding
             if is_holder(name, cls_of):
                 out.append(Holding(name, t.post_type, owner, t))
     return out
+
+
+def _distributed(words: list[Word], items: list[Item], title: Item, cls_of) -> list[Holding]:
+    """"The presidents of Venezuela, Nicolas Maduro, and Guyana, Irfaan Ali": a holder after each owner."""
+    if title.end >= len(words) or words[title.end].folded != "of":
+        return []
+    pairs, j = [], _skip(words, title.end + 1, {"the"})
+    while True:
+        owner = _at(items, j)
+        if not is_owner(owner, cls_of) or owner.end >= len(words) or words[owner.end].text != ",":
+            break
+        holder = _at(items, owner.end + 1)
+        if not is_holder(holder, cls_of):
+            break
+        pairs.append((owner, holder))
+        j = _skip(words, holder.end, {",", "and", "the"})
+    if len(pairs) < 2:
+        return []
+    for owner, _ in pairs:
+        owner.function = "modifier"
+    return [Holding(holder, title.post_type, owner.entity, title) for owner, holder in pairs]
 
 
 def counterpart_holdings(words: list[Word], items: list[Item], cls_of, post_of) -> list[Holding]:

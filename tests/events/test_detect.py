@@ -353,3 +353,10 @@ def test_a_third_party_that_announces_the_truce_of_two_sides_brokered_it(run):
 def test_a_step_towards_an_agreement_is_no_agreement(run):
     r = run("Qatar said the declaration was a step towards a comprehensive peace agreement.", "2025-07-20")
     assert not events(r, "Agreement")
+
+
+def test_agreeing_not_to_use_force_is_an_agreement_of_the_holders_named_by_state(run):
+    r = run("The presidents of Venezuela, Nicolás Maduro, and Guyana, Irfaan Ali, agreed on Thursday not to "
+            "use force against each other.", "2023-12-15")
+    (pledge,) = events(r, "Agreement")
+    assert roles(pledge) == {("nicolas-maduro", "party"), ("irfaan-ali", "party")}

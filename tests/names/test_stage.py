@@ -224,3 +224,11 @@ def test_a_possessive_before_leader_and_a_name_qualifies_the_person(run):
     (syria,) = mentions(r, "Syria")
     assert syria.function == "modifier"
     assert mentions(r, "Ahmed al-Sharaa")[0].cls == "Person"
+
+
+def test_a_plural_title_with_a_holder_after_each_state(run):
+    r = run("The presidents of Venezuela, Nicolás Maduro, and Guyana, Irfaan Ali, met in Argyle.", "2023-12-14")
+    assert posts(r) == {(iri("person/nicolas-maduro"), "HeadOfState", iri("state/ve")),
+                        (iri("person/irfaan-ali"), "HeadOfState", iri("state/gy"))}
+    plain = run("The foreign ministers of Armenia and Azerbaijan met in Moscow.", "2020-10-09")
+    assert posts(plain) == set()
