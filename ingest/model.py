@@ -57,7 +57,7 @@ class Mention:
     end: int
     text: str
     sentence: int
-    kind: str  # name, alias, demonym, capital, seat, title, surname, description
+    kind: str  # name, alias, demonym, capital, seat, title, surname, description, pronoun
     entity: str | None = None  # the IRI of the entity, when linked
     cls: str | None = None  # State, Person, Organisation or Place
     score: float = 1.0

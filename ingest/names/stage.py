@@ -16,6 +16,7 @@ from .items import Item, find_items
 from .matcher import NameIndex
 from .normalise import fold, skeletons
 from .officials import Holding, counterpart_holdings, title_holdings
+from .pronouns import resolve_pronouns
 from .orgs import body_of_state, is_org_name
 from .roles import assign_functions
 from .titles import TitleFinder
@@ -68,6 +69,7 @@ class NameResolver:
             self._later_mentions(words, items, persons, record)
             assign_functions(words, items, self.kb)
             self._emit(s, words, items, record)
+        resolve_pronouns(record, self.cls_of)
         self._declare_introduced(record)
         return record
 

@@ -232,3 +232,13 @@ def test_a_plural_title_with_a_holder_after_each_state(run):
                         (iri("person/irfaan-ali"), "HeadOfState", iri("state/gy"))}
     plain = run("The foreign ministers of Armenia and Azerbaijan met in Moscow.", "2020-10-09")
     assert posts(plain) == set()
+
+
+def test_he_continues_the_person_the_sentence_before_opens_with(run):
+    r = run("Turkish Foreign Minister Hakan Fidan met the envoys. He said the talks would go on.", "2024-12-23")
+    (he,) = mentions(r, "He")
+    assert he.entity == iri("person/hakan-fidan") and he.kind == "pronoun"
+    speaking = run('"We will not give up," he said after Hakan Fidan left.', "2024-12-23")
+    assert not mentions(speaking, "he")  # nobody named before it
+    unresolved = run("Azerbaijan accused Armenia of shelling Tartar. He said more was to come.", "2020-10-01")
+    assert not mentions(unresolved, "He")  # the sentence before opens with a state, not a person
