@@ -150,8 +150,9 @@ def _consultation_sides(event: Event) -> None:
 
 
 def _default_sides(record: Record, kb: KnowledgeBase) -> None:
-    """Clashes and truces with no side named get the article's conflict dyad: the pair of states it
-    names together most often ("between Armenia and Azerbaijan", "the Armenia-Azerbaijan conflict")."""
+    """Clashes and truces with no side named, and talks that only a third party is named at, get the
+    article's conflict dyad: the pair of states it names together most often ("between Armenia and
+    Azerbaijan", "the Armenia-Azerbaijan conflict")."""
     dyad, theatre = conflict_dyad(record, kb), conflict_theatre(record)
     for e in (e for e in record.events if e.type in DYADIC):
         if dyad and not any(kb.get(p.entity) and kb.get(p.entity).cls == "State" for p in e.participants):
@@ -159,6 +160,12 @@ def _default_sides(record: Record, kb: KnowledgeBase) -> None:
         if dyad and e.type == "CeasefireAgreement":
             _third_parties_broker(e, dyad, lambda iri: _side_of(iri, record, kb))
         e.place = e.place or theatre
+    for e in (e for e in record.events if e.type in ("Talks", "Mediation") and dyad):
+        brokers = [p for p in e.participants if p.role in ("host", "mediator")]
+        if brokers and len(brokers) == len(e.participants) and \
+                not {_side_of(p.entity, record, kb) for p in brokers} & set(dyad):
+            # "Anwar Ibrahim, who hosted the talks": talks a third party holds are the conflict's sides'
+            e.participants.extend(Participant(state, "party") for state in dyad)
 
 
 def _third_parties_broker(event: Event, dyad: tuple[str, str], side) -> None:

@@ -360,3 +360,10 @@ def test_agreeing_not_to_use_force_is_an_agreement_of_the_holders_named_by_state
             "use force against each other.", "2023-12-15")
     (pledge,) = events(r, "Agreement")
     assert roles(pledge) == {("nicolas-maduro", "party"), ("irfaan-ali", "party")}
+
+
+def test_talks_only_a_third_party_is_named_at_are_between_the_conflict_s_sides(run):
+    r = run("Thailand and Cambodia agreed to a ceasefire after border clashes. Malaysian Prime Minister "
+            "Anwar Ibrahim, who hosted the talks, praised both sides.", "2025-07-28")
+    (talks,) = events(r, "Talks")
+    assert roles(talks) == {("anwar-ibrahim", "host"), ("th", "party"), ("kh", "party")}
