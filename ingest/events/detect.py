@@ -29,6 +29,7 @@ class EventDetector:
         for s in record.sentences:
             view = SentenceView(tokens[s.index], mentions[s.index], {i for si, i in dates if si == s.index})
             found = self._sentence(view, s.index)
+            _brokered_deals(view, found)
             relate(view, found, side=lambda iri: self.kb.state_of(iri) or iri)
             for f in found:
                 f.event.date = date_for(record, s.index, f.event.start, f.event.end, speech=f.event.type in SPEECH_ACTS)
@@ -107,6 +108,26 @@ def _brokered_outcome(view: SentenceView, match) -> str:
     if match.end - match.start > 1 and view.words[match.end - 1] in _DEAL:  # "broker ... deal", not "mediation deal"
         return "Agreement"
     return match.event_type
+
+
+def _brokered_deals(view: SentenceView, found: list[Found]) -> None:
+    """"a deal brokered by the United States and France": the brokers mediate the deal. When the sentence
+    reports a truce or an agreement, the deal is that one ("A ceasefire ... took effect after Biden
+    announced a deal brokered by ..."); otherwise the deal is an event of its own."""
+    for f in found:
+        if f.event.type != "Mediation" or not f.passive or f.start < 1:
+            continue
+        noun = view.words[f.start - 1]
+        if noun not in _DEAL | _TRUCE:
+            continue
+        outcome = next((o for o in found if o.event.type in ("CeasefireAgreement", "Agreement") and o is not f), None)
+        if outcome is None:
+            f.event.type = "CeasefireAgreement" if noun in _TRUCE else "Agreement"
+            continue
+        for p in f.event.participants:
+            if all(q.entity != p.entity for q in outcome.event.participants):
+                outcome.event.participants.append(Participant(p.entity, "mediator"))
+        f.keep = False
 
 
 def _mediators_after(view: SentenceView, match) -> list:

@@ -88,6 +88,8 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
     frame.between = _after_word(view, end, {"between", "among"}, window=4)
     if view.words[end - 1] in ("between", "among"):  # the trigger ends in it: "fights between X and Y"
         frame.between = view.list_from(end, +1, pair=True)
+    if not frame.between and end - start > 2 and view.words[start + 1] in ("between", "among"):
+        frame.between = view.list_from(start + 2, +1, pair=True)  # "a ceasefire between X and Y took effect"
     frame.with_ = _after_word(view, end, {"with"}, window=6)
     frame.object = _object(view, end)
     if not frame.object and match.end - match.start > 1 and view.lemmas[start] in DIRECTIVE:

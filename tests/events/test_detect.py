@@ -367,3 +367,18 @@ def test_talks_only_a_third_party_is_named_at_are_between_the_conflict_s_sides(r
             "Anwar Ibrahim, who hosted the talks, praised both sides.", "2025-07-28")
     (talks,) = events(r, "Talks")
     assert roles(talks) == {("anwar-ibrahim", "host"), ("th", "party"), ("kh", "party")}
+
+
+def test_a_truce_that_takes_effect_and_the_deal_brokered_by_others(run):
+    r = run("A ceasefire between Israel and Hezbollah took effect on Wednesday, after the US president "
+            "announced a deal brokered by the United States and France.", "2024-11-27")
+    (truce,) = events(r, "CeasefireAgreement")
+    assert roles(truce) == {("il", "party"), ("hezbollah", "party"), ("us", "mediator"), ("fr", "mediator")}
+    assert truce.date.value.isoformat() == "2024-11-27"
+    assert not events(r, "Mediation")
+
+
+def test_a_deal_brokered_by_others_is_a_deal_they_mediated(run):
+    r = run("Israel and Hamas signed a deal brokered by Qatar and Egypt.", "2025-01-15")
+    (deal,) = events(r, "Agreement")
+    assert roles(deal) == {("il", "party"), ("hamas", "party"), ("qa", "mediator"), ("eg", "mediator")}
