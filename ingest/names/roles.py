@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..kb.index import KnowledgeBase
 from .items import Item
-from .words import ACTOR_VERBS, ADVERSATIVE, GROUP_NOUNS, GROUP_QUALIFIERS, LOCATIVE, POSSESSIVE, Word
+from .words import ACTOR_VERBS, ADVERSATIVE, GROUP_NOUNS, GROUP_QUALIFIERS, LOCATIVE, MEMBER_NOUNS, POSSESSIVE, Word
 
 
 def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) -> None:
@@ -18,7 +18,8 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
             continue
         first, last = capital_lists.get(id(it), (it, it))  # "Baku and Yerevan held talks": the list acts
         before = words[first.start - 1] if first.start > 0 else None
-        after = words[last.end] if last.end < len(words) else None
+        end = last.end + _group_at(words, last.end, (), GROUP_NOUNS | MEMBER_NOUNS) if last is not it else last.end
+        after = words[end] if end < len(words) else None
         if it.entity in kb.capitals:
             stance = first.start > 1 and before.folded == "to" and words[first.start - 2].folded in STANCES
             if _acts(before, after) or (before is not None and before.lemma in ADDRESSING) or stance:
@@ -41,20 +42,22 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
             it.function = "modifier"  # "Syria's interim leader Ahmed al-Sharaa": the person acts
         elif it.function == "name":
             it.function = "actor"
-            if group := _group_at(words, it.end, items):
+            if group := _group_at(words, it.end, items, GROUP_NOUNS | MEMBER_NOUNS):
                 it.end += group  # "NATO peacekeepers", "Hamas fighters": the group is the actor's
 
 
 def _capital_lists(words: list[Word], items: list[Item], kb: KnowledgeBase) -> dict[int, tuple[Item, Item]]:
-    """Capitals joined by 'and' or commas, each mapped to the list's first and last member: what stands
-    around the list decides whether they are governments or cities."""
+    """Capitals in a list of names joined by 'and' or commas ("Baku and Yerevan", "Kinshasa and M23
+    rebels"), each mapped to the list's first and last member: what stands around the list decides
+    whether they are governments or cities."""
     out, run = {}, []
-    for it in sorted((i for i in items if i.entity in kb.capitals), key=lambda i: i.start):
+    for it in sorted((i for i in items if i.entity is not None), key=lambda i: i.start):
         joined = run and all(w.folded in ("and", "") and w.text in ("and", ",") for w in words[run[-1].end:it.start]) \
             and it.start > run[-1].end
         run = run + [it] if joined else [it]
         for member in run:
-            out[id(member)] = (run[0], run[-1])
+            if member.entity in kb.capitals:
+                out[id(member)] = (run[0], run[-1])
     return out
 
 
@@ -92,12 +95,12 @@ def _unnamed_officials(demonym: Item, items: list[Item], words: list[Word], kb_c
             return nxt is not None and nxt.kind == "title" and nxt.entity is None
 
 
-def _group_at(words: list[Word], k: int, items: list[Item] = ()) -> int:
+def _group_at(words: list[Word], k: int, items: list[Item] = (), nouns: set[str] = GROUP_NOUNS) -> int:
     """How many words from k name a group ("forces", "federal government"), or 0; 0 too when one of
     `items` starts inside those words (they are a name of their own)."""
-    if k < len(words) and words[k].folded in GROUP_NOUNS:
+    if k < len(words) and words[k].folded in nouns:
         group = 1
-    elif k + 1 < len(words) and words[k].folded in GROUP_QUALIFIERS and words[k + 1].folded in GROUP_NOUNS:
+    elif k + 1 < len(words) and words[k].folded in GROUP_QUALIFIERS and words[k + 1].folded in nouns:
         group = 2
     else:
         return 0

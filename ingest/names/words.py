@@ -33,6 +33,8 @@ GROUP_NOUNS = {
     "jets", "navy", "police", "delegation", "negotiator", "negotiators", "troups", "army's", "defence",
     "defense", "state", "peacekeeper", "peacekeepers",
 }
+# Heads that make a named organisation act, not a state: "M23 rebels" is the M23, "Sudanese rebels" not Sudan.
+MEMBER_NOUNS = {"rebel", "rebels", "militia", "militiamen", "insurgents", "guerrillas", "members"}
 # Words between a state and its group that keep the group the state's: "Ethiopia's federal government".
 GROUP_QUALIFIERS = {"federal", "central", "national", "interim", "transitional", "armed", "regular", "ruling"}
 # Words that may sit inside a personal name without a capital: "Jean-Yves Le Drian", "Ursula von der Leyen".

@@ -242,3 +242,10 @@ def test_he_continues_the_person_the_sentence_before_opens_with(run):
     assert not mentions(speaking, "he")  # nobody named before it
     unresolved = run("Azerbaijan accused Armenia of shelling Tartar. He said more was to come.", "2020-10-01")
     assert not mentions(unresolved, "He")  # the sentence before opens with a state, not a person
+
+
+def test_rebels_after_a_named_group_are_the_group_and_after_a_demonym_not_the_state(run):
+    r = run("Kinshasa and M23 rebels signed a truce deal in Doha.", "2025-07-20")
+    assert {(m.entity, m.function) for m in r.mentions} >= {(iri("state/cd"), "actor"), (iri("org/m23"), "actor")}
+    r = run("Sudanese rebels attacked the town.", "2024-05-01")
+    assert not any(m.function == "actor" for m in r.mentions)
