@@ -65,7 +65,10 @@ class NameResolver:
             self._chunks(words, items, record)
         persons = {it.entity for _, _, items in sentences for it in items
                    if it.kind == "name" and self.cls_of(it.entity) == "Person"} | {p.person for p in record.posts}
+        states = {it.entity for _, _, items in sentences for it in items
+                  if it.entity and self.cls_of(it.entity) == "State"}
         for s, words, items in sentences:
+            self._short_state_names(words, items, states)
             self._later_mentions(words, items, persons, record)
             assign_functions(words, items, self.kb)
             self._emit(s, words, items, record)
@@ -191,6 +194,19 @@ class NameResolver:
                 it.entity, it.kind = self._entity(record, "Person", text), "name"  # "army chief Abdel Fattah al-Burhan"
             else:
                 it.candidates = match.candidates
+
+    def _short_state_names(self, words: list[Word], items: list[Item], states: set[str]) -> None:
+        """"Congo" in an article that named "the Democratic Republic of Congo": a word that ends the name of
+        exactly one state the article names elsewhere is that state (the KB leaves "Congo" alone, which
+        two states share)."""
+        for it in items:
+            if it.kind != "chunk" or it.entity is not None or it.end - it.start != 1:
+                continue
+            word = words[it.start].folded
+            ending = {st for st in states if any(n.split() and fold(n.split()[-1]) == word and len(n.split()) > 1
+                                                 for n in self.kb.get(st).names)}
+            if len(ending) == 1:
+                it.entity, it.kind = ending.pop(), "name"
 
     def _later_mentions(self, words: list[Word], items: list[Item], persons: set[str], record: Record) -> None:
         for it in items:

@@ -249,3 +249,11 @@ def test_rebels_after_a_named_group_are_the_group_and_after_a_demonym_not_the_st
     assert {(m.entity, m.function) for m in r.mentions} >= {(iri("state/cd"), "actor"), (iri("org/m23"), "actor")}
     r = run("Sudanese rebels attacked the town.", "2024-05-01")
     assert not any(m.function == "actor" for m in r.mentions)
+
+
+def test_a_word_that_ends_one_named_state_s_name_is_that_state(run):
+    r = run("The Democratic Republic of Congo accused Rwanda of backing the M23. Congo said Goma had fallen.",
+            "2025-01-28")
+    assert mentions(r, "Congo")[0].entity == iri("state/cd")
+    alone = run("Congo said Goma had fallen.", "2025-01-28")
+    assert not mentions(alone, "Congo")  # two states share the name: without the article's help, none
