@@ -122,11 +122,13 @@ class SentenceView:
         return out if step > 0 else list(reversed(out))
 
     def _owner_before(self, comma: int) -> int | None:
-        """", and Guyana, Y": the 'and' before a state named as a modifier right before this comma."""
-        slot = self.covered.get(comma - 1)
-        if slot is None or slot.mention.function != "modifier" or slot.mention.cls != "State" or slot.start < 1:
-            return None
-        return slot.start - 1 if self.words[slot.start - 1] == "and" else None
+        """", and Guyana, Y", ", and the prime minister of Kosovo, Y": the 'and' before the modifiers (a
+        state, a title) that qualify the name after this comma."""
+        j = comma - 1
+        while j >= 0 and ((j in self.covered and self.covered[j].mention.function == "modifier")
+                          or self.words[j] in ("of", "the")):
+            j -= 1
+        return j if 0 <= j < comma - 1 and self.words[j] == "and" else None
 
     def new_clause_at(self, k: int) -> bool:
         """", and its minister ordered ...": a comma and a conjunction open a clause of its own."""

@@ -92,6 +92,8 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
         frame.between = view.list_from(start + 2, +1, pair=True)  # "a ceasefire between X and Y took effect"
     frame.with_ = _after_word(view, end, {"with"}, window=6)
     frame.object = _object(view, end)
+    if not frame.subject and match.event_type == "Statement" and start > 0 and view.words[start - 1] in QUOTES | {","}:
+        frame.subject, frame.object = frame.object, []  # "..., announced the EU's Josep Borrell": who speaks
     if not frame.object and match.end - match.start > 1 and view.lemmas[start] in DIRECTIVE:
         # "urged Thailand and Cambodia to stop fighting": whom the appeal is to follows the verb itself
         frame.object = [s for s in _object(view, start + 1) if s.end <= end]

@@ -382,3 +382,15 @@ def test_a_deal_brokered_by_others_is_a_deal_they_mediated(run):
     r = run("Israel and Hamas signed a deal brokered by Qatar and Egypt.", "2025-01-15")
     (deal,) = events(r, "Agreement")
     assert roles(deal) == {("il", "party"), ("hamas", "party"), ("qa", "mediator"), ("eg", "mediator")}
+
+
+def test_holders_each_introduced_by_title_and_state_are_one_subject(run):
+    r = run("The president of Serbia, Aleksandar Vucic, and the prime minister of Kosovo, Albin Kurti, reached "
+            "an agreement in Ohrid on Saturday.", "2023-03-19")
+    (deal,) = events(r, "Agreement")
+    assert roles(deal) == {("aleksandar-vucic", "party"), ("albin-kurti", "party")}
+
+
+def test_a_statement_verb_after_a_comma_has_its_speaker_after_it(run):
+    r = run("The talks would resume in May, announced the EU foreign policy chief, Josep Borrell.", "2023-03-19")
+    assert all(("josep-borrell", "target") not in roles(e) for e in events(r))
