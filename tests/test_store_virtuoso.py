@@ -19,7 +19,7 @@ from ingest.namespaces import DKG, ID, new_graph
 from ingest.store import EmbeddedStore
 from ingest.store.remote import RemoteStore
 from tests.servers import VirtuosoServer, virtuoso_binaries
-from tests.test_store_remote import HOSTILE, PREF_LABEL, by_graph
+from tests.test_store_remote import HOSTILE, PREF_LABEL, builds_as_the_embedded_store, count
 
 pytestmark = pytest.mark.skipif(virtuoso_binaries() is None,
                                 reason="Virtuoso 7 is not installed (virtuoso-t and isql-vt; Debian: "
@@ -55,31 +55,10 @@ def store_at(server, graph_store: str | None = GRAPH_STORE, **options) -> Remote
     return RemoteStore(server.url, **ENDPOINTS, graph_store=graph_store, **options)
 
 
-def count(store: RemoteStore) -> int:
-    """Triples in diplokg's graphs (the server also holds its own)."""
-    query = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-             f'FILTER(STRSTARTS(STR(?g), "{store.graph_namespace}")) }}')
-    return int(store.query(query).rows[0][0])
-
-
 @pytest.mark.parametrize("graph_store", [GRAPH_STORE, None], ids=["graph-store-protocol", "sparql-update"])
 def test_build_into_virtuoso_query_it_and_rebuild_without_duplicates(server, tmp_path, graph_store):
-    write_articles(tmp_path / "in", 8, seed=5)
-    remote = store_at(server, graph_store)
-    build([tmp_path / "in"], remote)
-    first = count(remote)
-    build([tmp_path / "in"], remote)
-    assert count(remote) == first > 0
-
-    local = EmbeddedStore(tmp_path / "local")
-    build([tmp_path / "in"], local)
-    want, got = by_graph(local), by_graph(remote)
-    assert set(got) == set(want) == set(remote.graph_names())
-    assert all(isomorphic(got[name], want[name]) for name in want)
-    # no GRAPH in the query: Virtuoso reads all graphs (and ignores Oxigraph's union parameter)
-    query = f"SELECT ?source WHERE {{ ?a <{DKG}sourceName> ?source }} ORDER BY ?source"
-    assert remote.query(query).rows == local.query(query).rows
-    local.close()
+    # the query without GRAPH works because Virtuoso reads all graphs (and ignores Oxigraph's union parameter)
+    builds_as_the_embedded_store(store_at(server, graph_store), tmp_path)
 
 
 def test_ask_and_bound_parameters_answer_as_in_the_embedded_store(server, tmp_path):
