@@ -201,9 +201,13 @@ def _third_parties_broker(event: Event, dyad: tuple[str, str], side) -> None:
 
 def _side_of(iri: str, record: Record, kb: KnowledgeBase) -> str:
     """The state an actor stands for: its own, or the state of the post the article gives a person."""
+    if (state := kb.state_of(iri)) is not None:
+        return state
     stated = {p.of for p in record.posts if p.person == iri}
-    state = kb.state_of(iri) or (kb.state_of(stated.pop()) or next(iter(stated)) if len(stated) == 1 else None)
-    return state or iri
+    if len(stated) == 1:
+        owner = stated.pop()
+        return kb.state_of(owner) or owner
+    return iri
 
 
 def conflict_theatre(record: Record) -> str | None:

@@ -251,7 +251,7 @@ _RECEIVED = {"Meeting", "Talks", "Visit"}
 _HOSTED_EVENTS = {"Talks", "Meeting", "Agreement", "CeasefireAgreement", "DetaineeExchange", "Mediation"}
 
 
-_FUTURE_MODALS = {"will", "shall", "'ll", "is", "are", "to", "plans", "intends"}
+_TO_COME = {"will", "shall", "'ll", "to", "plans", "intends"}  # "will host", "is to host", "plans to host"
 
 
 def _hosting_clause(view: SentenceView, end: int) -> tuple[list[Slot], bool]:
@@ -264,11 +264,11 @@ def _hosting_clause(view: SentenceView, end: int) -> tuple[list[Slot], bool]:
     if not actors:
         return [], False
     j, modals = actors[-1].end, set()
-    while j < len(view.tokens) and (view.words[j] in _FUTURE_MODALS | {"also", "be"} or view.lemmas[j] == "plan"):
+    while j < len(view.tokens) and (view.words[j] in _TO_COME | {"is", "are", "also", "be"} or view.lemmas[j] == "plan"):
         modals.add(view.words[j])
         j += 1
     if j < len(view.tokens) and view.lemmas[j] in HOSTING:
-        return actors, bool(modals & {"will", "shall", "'ll", "to", "plans", "intends"})
+        return actors, bool(modals & _TO_COME)
     return [], False
 
 
