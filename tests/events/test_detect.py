@@ -394,3 +394,10 @@ def test_holders_each_introduced_by_title_and_state_are_one_subject(run):
 def test_a_statement_verb_after_a_comma_has_its_speaker_after_it(run):
     r = run("The talks would resume in May, announced the EU foreign policy chief, Josep Borrell.", "2023-03-19")
     assert all(("josep-borrell", "target") not in roles(e) for e in events(r))
+
+
+def test_discussing_something_by_phone_is_a_call(run):
+    r = run("Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed discussed the situation in "
+            "Sudan by phone on Monday.", "2023-05-16")
+    (call,) = events(r, "PhoneCall")
+    assert {p for p, _ in roles(call)} == {"william-ruto", "abiy-ahmed"} and call.place is None
