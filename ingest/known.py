@@ -72,6 +72,6 @@ def load_known_events(store: Store, index: EventIndex) -> int:
         local[str(source)][str(person)] = index.kb.state_of(str(of)) or str(of) if index.kb else str(of)
     for (source, event), r in sorted(reports.items()):
         actors = frozenset((a, index.side(a, r["day"], local[source])) for a in r["participants"])
-        index.entries.append(Signature(event, r["type"], r["day"], r["place"], actors, source,
-                                       tuple(sorted(r["participants"].items()))))
+        index.add(Signature(event, r["type"], r["day"], r["place"], actors, source,
+                            tuple(sorted(r["participants"].items()))))
     return len(reports)

@@ -75,3 +75,22 @@ def test_later_builds_find_earlier_entities_and_events(tmp_path):
     build([first], store)  # re-building one article keeps the IRIs the other gave its event
     assert sorted(store.quads()) == before
     store.close()
+
+
+def test_the_event_index_finds_a_report_s_matches_without_reading_the_corpus():
+    """Merging looks only at reports that share a participant, a side or a place with the new one, and
+    forgets an article's reports when the article is built again."""
+    from datetime import date as day
+
+    from ingest.events.merge import EventIndex, Signature
+
+    index = EventIndex()
+    talks = Signature("ev:1", "Talks", day(2020, 10, 9), None, frozenset({("am", "am"), ("az", "az")}), "a.txt",
+                      (("am", "party"), ("az", "party")))
+    index.add(talks)
+    for n in range(200):  # unrelated reports elsewhere in the corpus
+        index.add(Signature(f"ev:x{n}", "Attack", None, None, frozenset({(f"s{n}", f"s{n}")}), f"x{n}.txt"))
+    assert len(index) == 201
+    assert {s.iri for key in [("consult", "am")] for s in index._by_key[key]} == {"ev:1"}
+    index._forget("a.txt")
+    assert len(index) == 200 and not index._by_key[("consult", "am")] and not index._by_iri["ev:1"]

@@ -9,6 +9,7 @@ re-building one article replaces only that article's statements.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -48,9 +49,30 @@ class Signature:
 
 @dataclass
 class EventIndex:
+    """The reports of every article built so far, found by what a new report could share with them (its
+    family of type with a participant, the side it stands for, or its place), so that merging one article
+    looks at its likely matches, not at the whole corpus."""
+
     kb: KnowledgeBase | None = None
-    entries: list[Signature] = field(default_factory=list)
+    _by_source: dict[str, list[Signature]] = field(default_factory=dict)
+    _by_iri: dict[str, list[Signature]] = field(default_factory=lambda: defaultdict(list))
+    _by_key: dict[tuple[str, str], list[Signature]] = field(default_factory=lambda: defaultdict(list))
     _local: dict[str, str] = field(default_factory=dict)  # the current article's people and their states
+
+    def add(self, s: Signature) -> None:
+        self._by_source.setdefault(s.source, []).append(s)
+        self._by_iri[s.iri].append(s)
+        for key in _keys(s):
+            self._by_key[key].append(s)
+
+    def _forget(self, source: str) -> None:
+        for s in self._by_source.pop(source, []):
+            self._by_iri[s.iri].remove(s)
+            for key in _keys(s):
+                self._by_key[key].remove(s)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_source.values())
 
     def merge(self, record: Record) -> Record:
         # who a person stands for comes from this article's own posts and the reference KB, never from other
@@ -73,8 +95,9 @@ class EventIndex:
             else:
                 e.iri = self._mint(e, source, taken)
                 taken.add(e.iri)
-        self.entries = [s for s in self.entries if s.source != source]
-        self.entries.extend(_signature(e, self._expand(e), source) for e in record.events)
+        self._forget(source)
+        for e in record.events:
+            self.add(_signature(e, self._expand(e), source))
         return record
 
     def _expand(self, event: Event) -> frozenset[tuple[str, str]]:
@@ -102,7 +125,10 @@ class EventIndex:
         mine = _signature(e, actors, source)
         best: dict[str, tuple] = {}
         vetoed: set[str] = set()
-        for s in self.entries:
+        # every report of every node that could fit: a node is vetoed by any of its reports
+        iris = {s.iri for key in _keys(mine) for s in self._by_key.get(key, ())} | \
+            {s.iri for s in self._by_source.get(source, ())}
+        for s in (s for iri in sorted(iris) for s in self._by_iri[iri]):
             own = s.source == source
             if not own and _conflicts(mine, s):
                 vetoed.add(s.iri)  # a node is one event: a report of another day or place elsewhere rules it out
@@ -118,6 +144,13 @@ class EventIndex:
         while (iri := str(ID[f"event/{digest(*key, n)}"])) in taken:
             n += 1
         return iri
+
+
+def _keys(s: Signature) -> set[tuple[str, str]]:
+    """What another report must share with this one to be the same event: the family of its type with a
+    participant or the side one stands for, or with its place (see _compatible and _shared)."""
+    fam = family(s.type)
+    return {(fam, x) for actor in s.actors for x in actor} | ({(fam, "@" + s.place)} if s.place else set())
 
 
 def _conflicts(a: Signature, s: Signature) -> bool:
