@@ -52,6 +52,32 @@ class Term:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
+class Terms:
+    """Terms found by person and by post, so that asking about one person or post does not read them all."""
+
+    def __init__(self) -> None:
+        self.all: list[Term] = []
+        self.by_person: dict[str, list[Term]] = defaultdict(list)
+        self.by_post: dict[tuple[str, str], list[Term]] = defaultdict(list)
+
+    def add(self, term: Term) -> None:
+        self.all.append(term)
+        self.by_person[term.person].append(term)
+        self.by_post[(term.post_type, term.of)].append(term)
+
+    def __contains__(self, term: Term) -> bool:
+        return term in self.by_person.get(term.person, ())
+
+    def __len__(self) -> int:
+        return len(self.all)
+
+    def copy(self) -> "Terms":
+        other = Terms()
+        for term in self.all:
+            other.add(term)
+        return other
+
+
 @cache
 def _read(versions: tuple) -> Graph:
     g = Graph()
@@ -97,8 +123,8 @@ class KnowledgeBase:
         self.demonyms: dict[str, str] = {}  # demonym as written -> state IRI
         self.capitals: dict[str, str] = {}  # place IRI -> state IRI
         self.title_words: dict[str, str] = {}  # title word (lower case) -> post type
-        self.terms: list[Term] = []  # from the reference files
-        self.attested: list[Term] = []  # from articles built in this run
+        self.terms = Terms()  # from the reference files
+        self.attested = Terms()  # from articles built in this run
         self.members: dict[str, set[str]] = defaultdict(set)  # organisation -> members
         self.revision = 0  # bumped by register(), so that name indexes know when to grow
 
@@ -125,8 +151,8 @@ class KnowledgeBase:
         other = KnowledgeBase()
         other.entities = dict(self.entities)
         other.demonyms, other.capitals = dict(self.demonyms), dict(self.capitals)
-        other.title_words, other.terms = dict(self.title_words), list(self.terms)
-        other.attested = list(self.attested)
+        other.title_words, other.terms = dict(self.title_words), self.terms.copy()
+        other.attested = self.attested.copy()
         other.members = defaultdict(set, {k: set(v) for k, v in self.members.items()})
         return other
 
@@ -168,8 +194,8 @@ class KnowledgeBase:
             return
         day = lambda p: (v.toPython() if (v := g.value(holding, p)) is not None else None)
         start, end = day(SCHEMA.startDate), day(SCHEMA.endDate)
-        self.terms.append(Term(str(person), local_name(post_type), str(of),
-                               start if isinstance(start, date) else None, end if isinstance(end, date) else None))
+        self.terms.add(Term(str(person), local_name(post_type), str(of),
+                            start if isinstance(start, date) else None, end if isinstance(end, date) else None))
 
     # ------------------------------------------------------------------ questions the extractor asks
 
@@ -180,14 +206,14 @@ class KnowledgeBase:
         """Who held post `post_type` of `of` on day `on` (KB terms, and terms articles attested)."""
         if on is None:
             return set()
-        return {t.person for t in self.terms + self.attested
-                if t.post_type == post_type and t.of == of and t.covers(on)}
+        key = (post_type, of)
+        return {t.person for t in self.terms.by_post.get(key, []) + self.attested.by_post.get(key, []) if t.covers(on)}
 
     def posts_of(self, person: str, on: date | None = None, attested: bool = True) -> list[Term]:
         """The person's terms covering `on`; `attested=False` keeps to the reference files, whose answer does
         not depend on which articles were built before."""
-        terms = self.terms + self.attested if attested else self.terms
-        return [t for t in terms if t.person == person and (on is None or t.covers(on))]
+        terms = self.terms.by_person.get(person, []) + (self.attested.by_person.get(person, []) if attested else [])
+        return [t for t in terms if on is None or t.covers(on)]
 
     def state_of(self, iri: str | None) -> str | None:
         """The state an actor stands for: itself, the state a ministry acts for, a capital's state."""
@@ -219,4 +245,4 @@ class KnowledgeBase:
     def attest(self, term: Term) -> None:
         """An article says a person held a post on a day: later descriptions may use it."""
         if term not in self.attested:
-            self.attested.append(term)
+            self.attested.add(term)
