@@ -91,6 +91,7 @@ def test_the_event_index_finds_a_report_s_matches_without_reading_the_corpus():
     for n in range(200):  # unrelated reports elsewhere in the corpus
         index.add(Signature(f"ev:x{n}", "Attack", None, None, frozenset({(f"s{n}", f"s{n}")}), f"x{n}.txt"))
     assert len(index) == 201
-    assert {s.iri for key in [("consult", "am")] for s in index._by_key[key]} == {"ev:1"}
+    assert {s.iri for s in index._by_key[("consult", "am", day(2020, 10, 9))]} == {"ev:1"}
+    assert not index._by_key[("consult", "am", day(2020, 10, 10))]  # another day: not a match to look at
     index._forget("a.txt")
-    assert len(index) == 200 and not index._by_key[("consult", "am")] and not index._by_iri["ev:1"]
+    assert len(index) == 200 and not index._by_key[("consult", "am", "*")] and not index._by_iri["ev:1"]

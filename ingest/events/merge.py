@@ -56,7 +56,7 @@ class EventIndex:
     kb: KnowledgeBase | None = None
     _by_source: dict[str, list[Signature]] = field(default_factory=dict)
     _by_iri: dict[str, list[Signature]] = field(default_factory=lambda: defaultdict(list))
-    _by_key: dict[tuple[str, str], list[Signature]] = field(default_factory=lambda: defaultdict(list))
+    _by_key: dict[tuple, list[Signature]] = field(default_factory=lambda: defaultdict(list))
     _local: dict[str, str] = field(default_factory=dict)  # the current article's people and their states
 
     def add(self, s: Signature) -> None:
@@ -126,7 +126,7 @@ class EventIndex:
         best: dict[str, tuple] = {}
         vetoed: set[str] = set()
         # every report of every node that could fit: a node is vetoed by any of its reports
-        iris = {s.iri for key in _keys(mine) for s in self._by_key.get(key, ())} | \
+        iris = {s.iri for key in _wanted(mine) for s in self._by_key.get(key, ())} | \
             {s.iri for s in self._by_source.get(source, ())}
         for s in (s for iri in sorted(iris) for s in self._by_iri[iri]):
             own = s.source == source
@@ -146,11 +146,25 @@ class EventIndex:
         return iri
 
 
-def _keys(s: Signature) -> set[tuple[str, str]]:
+_ANY_DAY = "*"
+
+
+def _shared_things(s: Signature) -> set[tuple[str, str]]:
     """What another report must share with this one to be the same event: the family of its type with a
     participant or the side one stands for, or with its place (see _compatible and _shared)."""
     fam = family(s.type)
     return {(fam, x) for actor in s.actors for x in actor} | ({(fam, "@" + s.place)} if s.place else set())
+
+
+def _keys(s: Signature) -> set[tuple]:
+    """Where a report is kept: under each thing it shares, on its day and on any day."""
+    return {(*thing, day) for thing in _shared_things(s) for day in (s.day, _ANY_DAY)}
+
+
+def _wanted(s: Signature) -> set[tuple]:
+    """Where a report's matches are kept: a dated report matches reports of its day or undated ones."""
+    days = (s.day, None) if s.day is not None else (_ANY_DAY,)
+    return {(*thing, day) for thing in _shared_things(s) for day in days}
 
 
 def _conflicts(a: Signature, s: Signature) -> bool:
