@@ -74,9 +74,10 @@ def test_build_into_a_server_query_it_and_rebuild_without_duplicates(server, tmp
     builds_as_the_embedded_store(RemoteStore(server.url), tmp_path)
 
 
-def test_parameters_bind_as_in_the_embedded_store(server, tmp_path):
+def binds_as_the_embedded_store(remote, tmp_path) -> None:
+    """Bound parameters and ASK give the embedded store's answers over the same articles."""
     write_articles(tmp_path / "in", 6, seed=2)
-    remote, local = RemoteStore(server.url), EmbeddedStore(tmp_path / "local")
+    local = EmbeddedStore(tmp_path / "local")
     build([tmp_path / "in"], remote)
     build([tmp_path / "in"], local)
     # projected, as Oxigraph's substitution (the embedded store's binding) requires
@@ -84,11 +85,14 @@ def test_parameters_bind_as_in_the_embedded_store(server, tmp_path):
              "FILTER(?day >= ?from) } ORDER BY ?article")
     params = {"from": Literal(date(2019, 1, 1))}
     assert remote.query(query, params).rows == local.query(query, params).rows
-    named = {"source": Literal("gen-00003.txt")}
     ask = f"ASK {{ ?a <{DKG}sourceName> ?source }}"
-    assert remote.query(ask, named).boolean is True
+    assert remote.query(ask, {"source": Literal("gen-00003.txt")}).boolean is True
     assert remote.query(ask, {"source": Literal("gen-99999.txt")}).boolean is False
     local.close()
+
+
+def test_parameters_bind_as_in_the_embedded_store(server, tmp_path):
+    binds_as_the_embedded_store(RemoteStore(server.url), tmp_path)
 
 
 def test_hostile_parameter_values_stay_data(server):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import urllib.request
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -14,12 +13,11 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
 from benchmarks.articles import write_articles
-from ingest.build import build
-from ingest.namespaces import DKG, ID, new_graph
-from ingest.store import EmbeddedStore
+from ingest.namespaces import ID, new_graph
 from ingest.store.remote import RemoteStore
 from tests.servers import VirtuosoServer, virtuoso_binaries
-from tests.test_store_remote import HOSTILE, PREF_LABEL, builds_as_the_embedded_store, count
+from tests.test_store_remote import (HOSTILE, PREF_LABEL, binds_as_the_embedded_store, builds_as_the_embedded_store,
+                                     count)
 
 pytestmark = pytest.mark.skipif(virtuoso_binaries() is None,
                                 reason="Virtuoso 7 is not installed (virtuoso-t and isql-vt; Debian: "
@@ -62,19 +60,7 @@ def test_build_into_virtuoso_query_it_and_rebuild_without_duplicates(server, tmp
 
 
 def test_ask_and_bound_parameters_answer_as_in_the_embedded_store(server, tmp_path):
-    write_articles(tmp_path / "in", 4, seed=2)
-    remote, local = store_at(server), EmbeddedStore(tmp_path / "local")
-    build([tmp_path / "in"], remote)
-    build([tmp_path / "in"], local)
-    query = ("SELECT ?article ?day ?from WHERE { ?article <http://schema.org/datePublished> ?day . "
-             "FILTER(?day >= ?from) } ORDER BY ?article")
-    params = {"from": Literal(date(2019, 1, 1))}
-    assert remote.query(query, params).rows == local.query(query, params).rows
-    # Virtuoso 7 answers ASK as a one-row table, not as a boolean
-    ask = f"ASK {{ ?a <{DKG}sourceName> ?source }}"
-    assert remote.query(ask, {"source": Literal("gen-00003.txt")}).boolean is True
-    assert remote.query(ask, {"source": Literal("gen-99999.txt")}).boolean is False
-    local.close()
+    binds_as_the_embedded_store(store_at(server), tmp_path)  # Virtuoso 7 answers ASK as a one-row table
 
 
 def tricky_graph() -> Graph:
