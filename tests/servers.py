@@ -21,7 +21,27 @@ from pathlib import Path
 from ingest.serve import free_port, oxigraph_binary, stop_process, wait_until_answers
 
 
-class OxigraphServer:
+class _ServerProcess:
+    """A server the test started as a process: `start()` (by the subclass), `stop()`, a context manager."""
+
+    process: subprocess.Popen | None = None
+
+    def start(self):
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop_process(self.process)
+            self.process = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+class OxigraphServer(_ServerProcess):
     """`oxigraph serve` (read-write) on `location`; `preload` loads an RDF file into it first."""
 
     def __init__(self, location: Path, preload: Path | None = None, union_default_graph: bool = False):
@@ -41,17 +61,6 @@ class OxigraphServer:
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         wait_until_answers(self.url + "/", self.process)
         return self
-
-    def stop(self) -> None:
-        if self.process is not None:
-            stop_process(self.process)
-            self.process = None
-
-    def __enter__(self) -> "OxigraphServer":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
 
 
 # Database files in the server's directory (it runs there); SQL and HTTP on 127.0.0.1 only; no Unix
@@ -86,7 +95,7 @@ def virtuoso_binaries() -> tuple[str, str] | None:
     return (server, isql) if server and isql else None
 
 
-class VirtuosoServer:
+class VirtuosoServer(_ServerProcess):
     """OpenLink Virtuoso 7 (`virtuoso-t`) on a new database in `location`, open to anonymous SPARQL
     updates and Graph Store protocol writes at `URL/sparql` and `URL/sparql-graph-crud`."""
 
@@ -129,17 +138,6 @@ class VirtuosoServer:
     def log_tail(self) -> str:
         log = self.location / "virtuoso.log"
         return " ".join(log.read_text(encoding="utf-8", errors="replace").split()[-40:]) if log.exists() else ""
-
-    def stop(self) -> None:
-        if self.process is not None:
-            stop_process(self.process)
-            self.process = None
-
-    def __enter__(self) -> "VirtuosoServer":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
 
 
 class FaultyFront(ThreadingHTTPServer):
