@@ -14,6 +14,7 @@ EXAMPLES = {
     "validate": "diplokg validate --graph graph.trig",
     "query": "diplokg query events-timeline --graph graph.trig --param state=Armenia --format csv",
     "export": "diplokg export --graph graph.trig --format turtle -o graph.ttl",
+    "import": "diplokg import colleague-export.trig --store http://127.0.0.1:7878",
     "serve": "diplokg serve --port 7878   # then: curl 'http://127.0.0.1:7878/query' --data-urlencode 'query=ASK {}'",
 }
 
@@ -96,6 +97,13 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", metavar="FILE", required=True)
     _store_options(e)
     wikidata.add_commands(sub, _store_options)
+    i = command("import", "Load graph files (TriG, N-Quads, JSON-LD; an export of another store) into the store, "
+                          "keeping their named graphs: a graph already there is replaced. A new, empty embedded "
+                          "store is filled with Oxigraph's bulk loader. Exit 0 when every file was imported, 1 "
+                          "when some were skipped, 2 on an error.")
+    i.add_argument("files", nargs="+", metavar="FILE", help=".trig, .nq or .jsonld files")
+    i.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    _store_options(i, graph=False)
 
     s = command("serve", "Serve the embedded store read-only as a SPARQL 1.1 endpoint (URL/query; its query page "
                          "at URL/), for SPARQLWrapper, YASGUI or pandas, until Ctrl-C. Runs Oxigraph's own server; "
@@ -175,6 +183,21 @@ def cmd_export(args) -> int:
         store.close()
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
+
+
+def cmd_import(args) -> int:
+    from .store.importer import import_files
+
+    store = _open(args, create=True)
+    try:
+        report = import_files(args.files, store, None if args.quiet else lambda line: print(line, file=sys.stderr))
+    finally:
+        store.close()
+    for line in report.skipped:
+        print(f"skipped {line}", file=sys.stderr)
+    print(f"imported {report.graphs} graph(s), {report.quads} quads; skipped {len(report.skipped)} file(s)",
+          file=sys.stderr)
+    return report.exit_code
 
 
 def cmd_kb(args) -> int:

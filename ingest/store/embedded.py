@@ -108,6 +108,24 @@ class EmbeddedStore:
                 ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), str(partial), fmt_ox,
                              prefixes=_prefixes() if fmt == "turtle" else None)
 
+    def is_empty(self) -> bool:
+        return next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is None
+
+    def bulk_fill(self, path: Path, fmt: ox.RdfFormat) -> int:
+        """Fill this empty store from a file with Oxigraph's bulk loader; returns the number of quads.
+        The loader is not transactional: a file that fails to parse empties the store again."""
+        if self.read_only or not self.is_empty():
+            raise StoreError(f"the bulk loader fills a new, empty store only, and {self.path} is not one")
+        try:
+            self._store.bulk_load(path=str(path), format=fmt)
+            if next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+                raise SyntaxError("it holds triples outside any named graph")
+        except (SyntaxError, ValueError) as err:
+            self._store.clear()
+            raise StoreError(str(err)) from None
+        self._store.flush()
+        return len(self._store)
+
     def close(self) -> None:
         if not hasattr(self, "_store"):
             return
