@@ -55,21 +55,23 @@ class EventIndex:
 
     kb: KnowledgeBase | None = None
     _by_source: dict[str, list[Signature]] = field(default_factory=dict)
-    _by_iri: dict[str, list[Signature]] = field(default_factory=lambda: defaultdict(list))
-    _by_key: dict[tuple, list[Signature]] = field(default_factory=lambda: defaultdict(list))
+    # ordered sets (dicts with no values): forgetting an article's reports stays cheap on busy keys,
+    # and candidates come in the order they were added
+    _by_iri: dict[str, dict[Signature, None]] = field(default_factory=lambda: defaultdict(dict))
+    _by_key: dict[tuple, dict[Signature, None]] = field(default_factory=lambda: defaultdict(dict))
     _local: dict[str, str] = field(default_factory=dict)  # the current article's people and their states
 
     def add(self, s: Signature) -> None:
         self._by_source.setdefault(s.source, []).append(s)
-        self._by_iri[s.iri].append(s)
+        self._by_iri[s.iri][s] = None
         for key in _keys(s):
-            self._by_key[key].append(s)
+            self._by_key[key][s] = None
 
     def _forget(self, source: str) -> None:
         for s in self._by_source.pop(source, []):
-            self._by_iri[s.iri].remove(s)
+            self._by_iri[s.iri].pop(s, None)
             for key in _keys(s):
-                self._by_key[key].remove(s)
+                self._by_key[key].pop(s, None)
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_source.values())
