@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .model import Mention, Token
+from .names.words import GROUP_NOUNS, GROUP_QUALIFIERS, PERSON_NOUNS
 
 ACTOR_CLASSES = {"State", "Person", "Organisation"}
 # Words that may stand between the members of a list of actors, or between a subject and its verb.
@@ -116,10 +117,24 @@ class SentenceView:
             if k in self.covered and self.covered[k].mention.function == "modifier":
                 k += step  # a title or modifier inside the list: "US Secretary of State Mike Pompeo"
                 continue
+            if step > 0 and (named := self._past_person_noun(k)) is not None:
+                k = named  # "Sudanese army chief Abdel Fattah al-Burhan": the words that introduce a name
+                continue
             break
         if step > 0 and len(out) > 1 and not pair and self._starts_clause(out[-1]):
             out.pop()  # "mediated by Qatar, and the United States freed ...": a new subject, not a list item
         return out if step > 0 else list(reversed(out))
+
+    def _past_person_noun(self, k: int) -> int | None:
+        """The name's position when words from k introduce a person ("army chief", "rebel leader") and an
+        actor follows them; else None."""
+        j = k
+        while j < len(self.words) and j not in self.covered and self.words[j] in GROUP_QUALIFIERS | GROUP_NOUNS:
+            j += 1
+        if j < len(self.words) and self.words[j] in PERSON_NOUNS and j + 1 in self.slots \
+                and self.actor_at(j + 1) is not None:
+            return j + 1
+        return None
 
     def _owner_before(self, comma: int) -> int | None:
         """", and Guyana, Y", ", and the prime minister of Kosovo, Y": the 'and' before the modifiers (a

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..kb.index import KnowledgeBase
 from .items import Item
-from .words import ACTOR_VERBS, ADVERSATIVE, GROUP_NOUNS, GROUP_QUALIFIERS, LOCATIVE, MEMBER_NOUNS, POSSESSIVE, Word
+from .words import (ACTOR_VERBS, ADVERSATIVE, GROUP_NOUNS, GROUP_QUALIFIERS, LOCATIVE, MEMBER_NOUNS, PERSON_NOUNS,
+                    POSSESSIVE, Word)
 
 
 def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) -> None:
@@ -28,7 +29,7 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
                 it.function = "place"
         elif it.kind == "demonym" and it.function != "modifier":
             plural_noun = words[it.start].text.endswith("s") and not words[it.start].text.endswith("ss")
-            group = _group_at(words, it.end)
+            group = _group_at(words, it.end, items)
             kb_cls = lambda x: kb.get(x.entity).cls if kb.get(x.entity) else None
             unnamed = _unnamed_officials(it, items, words, kb_cls)
             it.function = "actor" if plural_noun or group or unnamed else "modifier"
@@ -106,20 +107,26 @@ def _group_at(words: list[Word], k: int, items: list[Item] = (), nouns: set[str]
         return 0
     if any(k <= x.start < k + group for x in items):
         return 0
-    if words[k + group - 1].folded in _ONE_PERSON and any(x.start == k + group and x.kind in ("name", "chunk")
-                                                          for x in items):
+    if words[k + group - 1].folded in _ONE_PERSON and _name_at(items, k + group):
         return 0  # "Syria's interim leader Ahmed al-Sharaa": a title before a name, not the state's group
+    if k + group < len(words) and words[k + group].folded in PERSON_NOUNS and _name_at(items, k + group + 1):
+        return 0  # "Sudanese army chief Abdel Fattah al-Burhan": the person acts, not the army
     return group
 
 
+def _name_at(items: list[Item], k: int) -> bool:
+    return any(x.start == k and x.kind in ("name", "chunk") for x in items)
+
+
 def _names_one_of_its_people(it: Item, words: list[Word], items: list[Item]) -> bool:
-    """"X's [interim] leader NAME": the possessive qualifies a person named next."""
+    """"X's [interim] leader NAME", "X's army chief NAME": the possessive qualifies a person named next."""
     k = it.end + 1
     if it.end >= len(words) or words[it.end].text not in POSSESSIVE:
         return False
     k += k < len(words) and words[k].folded in GROUP_QUALIFIERS
-    return k < len(words) and words[k].folded in _ONE_PERSON and \
-        any(x.start == k + 1 and x.kind in ("name", "chunk") for x in items)
+    if k + 1 < len(words) and words[k].folded in GROUP_NOUNS and words[k + 1].folded in PERSON_NOUNS:
+        k += 1  # "Chad's army commander NAME"
+    return k < len(words) and words[k].folded in _ONE_PERSON | PERSON_NOUNS and _name_at(items, k + 1)
 
 
 # Group nouns that name one person when a name follows them.

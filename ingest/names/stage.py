@@ -20,7 +20,7 @@ from .pronouns import resolve_pronouns
 from .orgs import body_of_state, is_org_name
 from .roles import assign_functions
 from .titles import TitleFinder
-from .words import NAME_PARTICLES, NOT_NAMES, Word, sentence_words
+from .words import NAME_PARTICLES, NOT_NAMES, PERSON_NOUNS, Word, sentence_words
 
 # The body that acts for an unnamed office holder: "the Armenian Minister of Defense accused ..."
 MINISTRY_OF_POST = {"ForeignMinister": "Ministry of Foreign Affairs", "DefenceMinister": "Ministry of Defence",
@@ -280,9 +280,6 @@ def _headline_case(words: list[Word], items: list[Item], known_word) -> bool:
     return len(common) >= 3 and sum(w.capitalised for w in common) / len(common) > 0.8
 
 
-# Nouns that introduce a person by name without a post the KB models: "army chief X", "rebel leader X".
-PERSON_NOUNS = {"leader", "chief", "commander", "spokesman", "spokeswoman", "spokesperson", "envoy", "negotiator",
-                "mediator", "general", "colonel", "lieutenant", "ambassador", "emissary", "sheikh", "emir"}
 
 
 def _named_after_a_person_noun(words: list[Word], it: Item) -> bool:

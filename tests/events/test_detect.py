@@ -401,3 +401,16 @@ def test_discussing_something_by_phone_is_a_call(run):
             "Sudan by phone on Monday.", "2023-05-16")
     (call,) = events(r, "PhoneCall")
     assert {p for p, _ in roles(call)} == {"william-ruto", "abiy-ahmed"} and call.place is None
+
+
+def test_a_state_adjective_before_a_titled_name_qualifies_the_person_who_acts(run):
+    r = run("Kenyan President William Ruto met Sudanese army chief Abdel Fattah al-Burhan in Nairobi on Tuesday.",
+            "2023-05-10")
+    (meeting,) = events(r, "Meeting")
+    assert {p for p, _ in roles(meeting)} == {"william-ruto", "abdel-fattah-al-burhan"}
+    r = run("Chad's army commander Mahamat Deby rejected the plan on Sunday.", "2023-05-14")
+    (rejection,) = events(r, "Rejection")
+    assert {p for p, _ in roles(rejection)} == {"mahamat-deby"}
+    r = run("The Sudanese army attacked the town on Sunday, the RSF said.", "2023-05-14")
+    (attack,) = events(r, "Attack")
+    assert ("sd", "initiator") in roles(attack), "a group with no name after it still acts for its state"
