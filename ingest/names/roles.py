@@ -105,6 +105,8 @@ def _group_at(words: list[Word], k: int, items: list[Item] = (), nouns: set[str]
         group = 2
     else:
         return 0
+    while k + group < len(words) and words[k + group].folded in nouns:
+        group += 1  # "army forces", "military officials"
     if any(k <= x.start < k + group for x in items):
         return 0
     if words[k + group - 1].folded in _ONE_PERSON and _name_at(items, k + group):

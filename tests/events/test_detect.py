@@ -414,3 +414,9 @@ def test_a_state_adjective_before_a_titled_name_qualifies_the_person_who_acts(ru
     r = run("The Sudanese army attacked the town on Sunday, the RSF said.", "2023-05-14")
     (attack,) = events(r, "Attack")
     assert ("sd", "initiator") in roles(attack), "a group with no name after it still acts for its state"
+
+
+def test_a_group_of_several_nouns_acts_for_its_state(run):
+    r = run("Sudanese army forces attacked RSF positions in Khartoum on Sunday.", "2023-05-14")
+    (attack,) = events(r, "Attack")
+    assert {("sd", "initiator"), ("rapid-support-forces", "target")} <= roles(attack)
