@@ -31,8 +31,8 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
             plural_noun = words[it.start].text.endswith("s") and not words[it.start].text.endswith("ss")
             group = _group_at(words, it.end, items)
             kb_cls = lambda x: kb.get(x.entity).cls if kb.get(x.entity) else None
-            unnamed = _unnamed_officials(it, items, words, kb_cls)
-            it.function = "actor" if plural_noun or group or unnamed else "modifier"
+            unnamed, shared_group = _coordinated_heads(it, items, words, kb_cls)
+            it.function = "actor" if plural_noun or group or unnamed or shared_group else "modifier"
             if group and not any(x.start == it.end for x in items):
                 it.end += group  # the mention is the group: "Azerbaijani forces", "Ethiopian federal troops"
         elif kb.get(it.entity) is not None and kb.get(it.entity).cls == "Place":
@@ -83,17 +83,20 @@ def _acts(before: Word | None, after: Word | None) -> bool:
     return False
 
 
-def _unnamed_officials(demonym: Item, items: list[Item], words: list[Word], kb_cls) -> bool:
-    """"the Armenian and Azerbaijani foreign ministers": the states act through officials not named."""
-    k = demonym.end
+def _coordinated_heads(demonym: Item, items: list[Item], words: list[Word], kb_cls) -> tuple[bool, bool]:
+    """What a list of state adjectives ends on: officials not named ("the Armenian and Azerbaijani foreign
+    ministers": the states act through them), or a group ("Thai and Cambodian troops": both armies act)."""
+    k, listed = demonym.end, False
     while True:
         nxt = next((x for x in items if x.start == k), None)
         if nxt is not None and (nxt.kind == "demonym" or (nxt.kind == "name" and kb_cls(nxt) == "State")):
+            if nxt.kind == "demonym" and listed and _group_at(words, nxt.end, items):
+                return False, True
             k = nxt.end
         elif k < len(words) and words[k].folded in ("and", ""):
-            k += 1
+            k, listed = k + 1, True
         else:
-            return nxt is not None and nxt.kind == "title" and nxt.entity is None
+            return nxt is not None and nxt.kind == "title" and nxt.entity is None, False
 
 
 def _group_at(words: list[Word], k: int, items: list[Item] = (), nouns: set[str] = GROUP_NOUNS) -> int:
@@ -121,7 +124,9 @@ def _name_at(items: list[Item], k: int) -> bool:
 
 
 def _names_one_of_its_people(it: Item, words: list[Word], items: list[Item]) -> bool:
-    """"X's [interim] leader NAME", "X's army chief NAME": the possessive qualifies a person named next."""
+    """"X's [interim] leader NAME", "X's army chief NAME", "X envoy NAME": X qualifies a person named next."""
+    if it.end < len(words) and words[it.end].folded in PERSON_NOUNS and _name_at(items, it.end + 1):
+        return True  # "US envoy Steve Witkoff", "Hamas leader Yahya Sinwar"
     k = it.end + 1
     if it.end >= len(words) or words[it.end].text not in POSSESSIVE:
         return False

@@ -420,3 +420,18 @@ def test_a_group_of_several_nouns_acts_for_its_state(run):
     r = run("Sudanese army forces attacked RSF positions in Khartoum on Sunday.", "2023-05-14")
     (attack,) = events(r, "Attack")
     assert {("sd", "initiator"), ("rapid-support-forces", "target")} <= roles(attack)
+
+
+def test_a_state_or_group_named_before_an_envoy_and_a_name_qualifies_the_person(run):
+    r = run("Ukraine's President Volodymyr Zelensky met US envoy Steve Witkoff in Kyiv on Thursday.", "2025-07-26")
+    (meeting,) = events(r, "Meeting")
+    assert {p for p, _ in roles(meeting)} == {"volodymyr-zelensky", "steve-witkoff"}
+
+
+def test_state_adjectives_joined_before_a_group_make_every_state_act(run):
+    r = run("Thai and Cambodian troops clashed along the border on Thursday.", "2025-07-26")
+    (clash,) = events(r, "ArmedClash")
+    assert {("th", "party"), ("kh", "party")} <= roles(clash)
+    r = run("Thai officials met the Cambodian delegation in Kuala Lumpur on Monday.", "2025-07-29")
+    (meeting,) = events(r, "Meeting")
+    assert {p for p, _ in roles(meeting)} >= {"th", "kh"}
