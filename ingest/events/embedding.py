@@ -141,7 +141,8 @@ def _embed(outer: Found, inner: Found, side) -> None:
         accused = [p.entity for p in o.participants if p.role == "target"]
         o.place = o.place or e.place  # an accusation is about the act and where it happened
         if accused and e.type not in SPEECH_ACTS:
-            e.participants = [p for p in e.participants if p.entity not in _roles(o, "initiator")]
+            accusers = _roles(o, "initiator")  # not the act's doers; they may be its target ("of firing at Israel")
+            e.participants = [p for p in e.participants if p.entity not in accusers or p.role == "target"]
             _add(e, accused, "initiator")
     elif o.type == "Denial" and e.type == "Accusation":
         if not e.participants:

@@ -92,6 +92,8 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
         frame.between = view.list_from(start + 2, +1, pair=True)  # "a ceasefire between X and Y took effect"
     frame.with_ = _after_word(view, end, {"with"}, window=6)
     frame.object = _object(view, end)
+    if not frame.object and match.event_type == "Attack":
+        frame.object = _aimed_at(view, end)
     if not frame.subject and match.event_type == "Statement" and start > 0 and view.words[start - 1] in QUOTES | {","}:
         frame.subject, frame.object = frame.object, []  # "..., announced the EU's Josep Borrell": who speaks
     if not frame.object and match.end - match.start > 1 and view.lemmas[start] in DIRECTIVE:
@@ -279,6 +281,23 @@ def _hosted_by(view: SentenceView, end: int) -> list[Slot]:
             return []
         if view.lemmas[k] == "host" and view.words[k] == "hosted" and view.words[k + 1] == "by":
             return view.list_from(k + 2, +1)
+    return []
+
+
+_AIMED = {"at", "against", "into", "on"}
+_COMPASS = {"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"}
+
+
+def _aimed_at(view: SentenceView, end: int) -> list[Slot]:
+    """"fired rockets at (northern) Israel", "strikes against Hamas": whom an attack is aimed at."""
+    for k in range(end, min(len(view.tokens), end + _OBJECT_WINDOW)):
+        if view.words[k] in BARRIERS or view.words[k] in COMPLEMENTIZERS or k in view.covered:
+            return []
+        if view.words[k] in _AIMED:
+            j = k + 1
+            while j < len(view.tokens) and view.words[j] in _COMPASS and j not in view.covered:
+                j += 1
+            return view.list_from(j, +1)
     return []
 
 

@@ -435,3 +435,19 @@ def test_state_adjectives_joined_before_a_group_make_every_state_act(run):
     r = run("Thai officials met the Cambodian delegation in Kuala Lumpur on Monday.", "2025-07-29")
     (meeting,) = events(r, "Meeting")
     assert {p for p, _ in roles(meeting)} >= {"th", "kh"}
+
+
+def test_an_attack_aimed_at_a_state_has_it_as_target(run):
+    r = run("Hezbollah fired rockets at northern Israel on Sunday.", "2024-08-26")
+    (attack,) = events(r, "Attack")
+    assert roles(attack) == {("hezbollah", "initiator"), ("il", "target")}
+    r = run("Russia launched a massive drone attack against Ukraine overnight.", "2024-08-26")
+    (attack,) = events(r, "Attack")
+    assert roles(attack) == {("ru", "initiator"), ("ua", "target")}
+
+
+def test_an_accuser_can_be_the_target_of_the_act_it_alleges(run):
+    r = run("Israel accused Hezbollah of firing rockets at northern Israel on Sunday.", "2024-08-26")
+    (attack,) = events(r, "Attack")
+    assert attack.status == "Alleged"
+    assert roles(attack) == {("hezbollah", "initiator"), ("il", "target")}
