@@ -13,6 +13,7 @@ from functools import cache
 from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
 
+from ..dates.clauses import verb_like
 from ..model import Token
 from ..namespaces import DKG, local_name
 
@@ -145,6 +146,8 @@ def _match(elements, tokens: list[Token], i: int, free=frozenset()) -> int | Non
             end = _match(rest, tokens, j, free)
             if end is not None:
                 return end
+            if j + 1 < len(tokens) and tokens[j].text.lower() in ("and", "but") and verb_like(tokens[j + 1]):
+                return None  # "denied firing first and accused X of shelling": a new verb, not the phrase's words
             counted += j not in free
             j += 1
         return None

@@ -451,3 +451,13 @@ def test_an_accuser_can_be_the_target_of_the_act_it_alleges(run):
     (attack,) = events(r, "Attack")
     assert attack.status == "Alleged"
     assert roles(attack) == {("hezbollah", "initiator"), ("il", "target")}
+
+
+def test_a_trigger_phrase_does_not_reach_over_a_new_verb(run):
+    r = run("Cambodia denied firing first and accused Thailand of shelling civilian areas.", "2025-07-29")
+    (accusation,) = events(r, "Accusation")
+    assert roles(accusation) == {("kh", "initiator"), ("th", "target")}
+    (attack,) = events(r, "Attack")
+    assert roles(attack) == {("th", "initiator")} and attack.status == "Alleged"
+    r = run("Russia fired dozens of drones and missiles at Kyiv overnight.", "2025-07-29")
+    assert [roles(e) for e in events(r, "Attack")] == [{("ru", "initiator")}], "a list inside the phrase is no verb"
