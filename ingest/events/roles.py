@@ -93,7 +93,7 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
     frame.with_ = _after_word(view, end, {"with"}, window=6)
     frame.object = _object(view, end)
     if not frame.object and match.event_type == "Attack":
-        frame.object = _aimed_at(view, end)
+        frame.object = _after_word(view, end, {"at", "against", "into", "on"}, _OBJECT_WINDOW, lead=_COMPASS)
     if not frame.subject and match.event_type == "Statement" and start > 0 and view.words[start - 1] in QUOTES | {","}:
         frame.subject, frame.object = frame.object, []  # "..., announced the EU's Josep Borrell": who speaks
     if not frame.object and match.end - match.start > 1 and view.lemmas[start] in DIRECTIVE:
@@ -284,24 +284,13 @@ def _hosted_by(view: SentenceView, end: int) -> list[Slot]:
     return []
 
 
-_AIMED = {"at", "against", "into", "on"}
+# Words before an attack's target: "fired rockets at (northern) Israel".
 _COMPASS = {"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"}
 
 
-def _aimed_at(view: SentenceView, end: int) -> list[Slot]:
-    """"fired rockets at (northern) Israel", "strikes against Hamas": whom an attack is aimed at."""
-    for k in range(end, min(len(view.tokens), end + _OBJECT_WINDOW)):
-        if view.words[k] in BARRIERS or view.words[k] in COMPLEMENTIZERS or k in view.covered:
-            return []
-        if view.words[k] in _AIMED:
-            j = k + 1
-            while j < len(view.tokens) and view.words[j] in _COMPASS and j not in view.covered:
-                j += 1
-            return view.list_from(j, +1)
-    return []
-
-
-def _after_word(view: SentenceView, end: int, words: set[str], window: int) -> list[Slot]:
+def _after_word(view: SentenceView, end: int, words: set[str], window: int,
+                lead: set[str] = frozenset()) -> list[Slot]:
+    """The actors after one of `words` within `window` tokens of `end`, past any `lead` words."""
     for k in range(end, min(len(view.tokens), end + window + 1)):
         if view.words[k] in BARRIERS or view.words[k] in COMPLEMENTIZERS:
             return []
@@ -309,7 +298,10 @@ def _after_word(view: SentenceView, end: int, words: set[str], window: int) -> l
                 and view.words[view.covered[k - 1].start - 1] in ("and", ","):
             return []  # "shelled Kharkiv and Ukraine held talks with Poland": another clause's
         if view.words[k] in words:
-            return view.list_from(k + 1, +1, pair=view.words[k] in ("between", "among"))
+            j = k + 1
+            while j < len(view.tokens) and view.words[j] in lead and j not in view.covered:
+                j += 1
+            return view.list_from(j, +1, pair=view.words[k] in ("between", "among"))
     return []
 
 

@@ -280,8 +280,6 @@ def _headline_case(words: list[Word], items: list[Item], known_word) -> bool:
     return len(common) >= 3 and sum(w.capitalised for w in common) / len(common) > 0.8
 
 
-
-
 def _named_after_a_person_noun(words: list[Word], it: Item) -> bool:
     """A name of two words or more, capitalised, right after a noun that introduces a person."""
     if it.end - it.start < 2 or it.start == 0 or words[it.start - 1].folded not in PERSON_NOUNS:

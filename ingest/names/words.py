@@ -35,10 +35,10 @@ GROUP_NOUNS = {
 }
 # Heads that make a named organisation act, not a state: "M23 rebels" is the M23, "Sudanese rebels" not Sudan.
 MEMBER_NOUNS = {"rebel", "rebels", "militia", "militiamen", "insurgents", "guerrillas", "members"}
-# Words between a state and its group that keep the group the state's: "Ethiopia's federal government".
 # Nouns that introduce a person by name without a post the KB models: "army chief X", "rebel leader X".
 PERSON_NOUNS = {"leader", "chief", "commander", "spokesman", "spokeswoman", "spokesperson", "envoy", "negotiator",
                 "mediator", "general", "colonel", "lieutenant", "ambassador", "emissary", "sheikh", "emir"}
+# Words between a state and its group that keep the group the state's: "Ethiopia's federal government".
 GROUP_QUALIFIERS = {"federal", "central", "national", "interim", "transitional", "armed", "regular", "ruling"}
 # Words that may sit inside a personal name without a capital: "Jean-Yves Le Drian", "Ursula von der Leyen".
 NAME_PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "al", "el", "bin",

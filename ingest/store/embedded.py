@@ -113,7 +113,10 @@ class EmbeddedStore:
                              prefixes=_prefixes() if fmt == "turtle" else None)
 
     def is_empty(self) -> bool:
-        return next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is None
+        return not self._holds_quads(None)
+
+    def _holds_quads(self, graph) -> bool:
+        return next(iter(self._store.quads_for_pattern(None, None, None, graph)), None) is not None
 
     def bulk_fill(self, path: Path, fmt: ox.RdfFormat) -> int:
         """Fill this empty store from a file with Oxigraph's bulk loader; returns the number of quads.
@@ -122,7 +125,7 @@ class EmbeddedStore:
             raise StoreError(f"the bulk loader fills a new, empty store only, and {self.path} is not one")
         try:
             self._store.bulk_load(path=str(path), format=fmt)
-            if next(iter(self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+            if self._holds_quads(ox.DefaultGraph()):
                 raise SyntaxError("it holds triples outside any named graph")
         except (SyntaxError, ValueError) as err:
             self._store.clear()

@@ -68,18 +68,23 @@ def _import_one(path: Path, store: Store, progress) -> tuple[int, int]:
     with tempfile.TemporaryDirectory(prefix="diplokg-import-") as staging_dir:
         staging = EmbeddedStore(staging_dir, purpose="diplokg import")
         try:
-            staging.bulk_fill(path, fmt)  # the whole file parses before the store is touched
-        except StoreError as err:
-            raise InputError(path, f"{err}; nothing was imported") from None
-        names = staging.graph_names()
-        quads = 0
-        for number, name in enumerate(names, start=1):
-            graph = Graph(identifier=name)
-            for s, p, o, _ in staging.quads([name]):
-                graph.add((s, p, o))
-            store.replace_graph(name, graph)
-            quads += len(graph)
-            if progress and number % 500 == 0:
-                progress(f"{path}: {number} of {len(names)} graphs")
-        staging.close()
+            try:
+                staging.bulk_fill(path, fmt)  # the whole file parses before the store is touched
+            except StoreError as err:
+                raise InputError(path, f"{err}; nothing was imported") from None
+            return _replace_each_graph(path, staging, store, progress)
+        finally:
+            staging.close()
+
+
+def _replace_each_graph(path: Path, staging: EmbeddedStore, store: Store, progress) -> tuple[int, int]:
+    names, quads = staging.graph_names(), 0
+    for number, name in enumerate(names, start=1):
+        graph = Graph(identifier=name)
+        for s, p, o, _ in staging.quads([name]):
+            graph.add((s, p, o))
+        store.replace_graph(name, graph)
+        quads += len(graph)
+        if progress and number % 500 == 0:
+            progress(f"{path}: {number} of {len(names)} graphs")
     return len(names), quads
