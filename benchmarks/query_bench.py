@@ -13,6 +13,7 @@ generated graph, chosen by the parameter's name (state, person, from, to, type..
 from __future__ import annotations
 
 import argparse
+import hashlib
 import shutil
 import statistics
 import time
@@ -22,7 +23,9 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
+from benchmarks import synthetic_graph
 from benchmarks.synthetic_graph import write
+from ingest.build import reference_digest
 from ingest.query import NamedQuery, available, load_query
 from ingest.store import EmbeddedStore, GraphFile
 
@@ -69,14 +72,20 @@ def timed(run, repeat: int) -> tuple[float, int]:
     return statistics.median(times), rows
 
 
+def generator_version() -> str:
+    h = hashlib.sha256(Path(synthetic_graph.__file__).read_bytes())
+    h.update(reference_digest().encode())
+    return h.hexdigest()[:8]
+
+
 def prepare(size: str, workdir: Path) -> tuple[Path, Path, dict]:
     import json
 
-    graph = workdir / f"graph-{size}.nq"
+    graph = workdir / f"graph-{size}-{generator_version()}.nq"  # a changed generator or ontology: a new graph
     if not graph.exists():
         written = write(SIZES[size], graph)
         print(f"# generated {graph} ({written:,} quads)")
-    store_dir = workdir / f"store-{size}"
+    store_dir = graph.with_name(graph.stem.replace("graph-", "store-"))
     if not (store_dir / "CURRENT").exists():
         shutil.rmtree(store_dir, ignore_errors=True)
         started = time.perf_counter()

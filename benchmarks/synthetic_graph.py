@@ -19,18 +19,18 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ingest.kb.index import kb_graph, ontology_graph
 from rdflib.namespace import RDF, SKOS
 
+from ingest.kb.index import kb_graph, ontology_graph
 from ingest.namespaces import DKG, ID, ITSRDF, KB_GRAPH, NIF, ONTOLOGY_GRAPH, ORG, SCHEMA, SEM, WD
 from ingest.store.convert import to_oxigraph
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 XSD = "http://www.w3.org/2001/XMLSchema#"
-EVENT_TYPES = ["Talks", "TelephoneCall", "Visit", "Mediation", "CallForCeasefire", "CeasefireAgreement",
+EVENT_TYPES = ["Talks", "PhoneCall", "Visit", "Mediation", "CallForCeasefire", "CeasefireAgreement",
                "Accusation", "Attack", "Denial", "Agreement"]
-ROLES = {"Talks": ("party", "party"), "Mediation": ("mediator", "party"), "Visit": ("initiator", "host"),
-         "Accusation": ("initiator", "target"), "Attack": ("initiator", "target")}
+ROLES = {"Talks": ("party", "party"), "PhoneCall": ("participant", "participant"), "Mediation": ("mediator", "party"),
+         "Visit": ("initiator", "host"), "Accusation": ("initiator", "target"), "Attack": ("initiator", "target")}
 POSTS = ["HeadOfState", "HeadOfGovernment", "ForeignMinister", "DefenceMinister", "Ambassador", "Spokesperson"]
 FIRST_DAY = date(2015, 1, 1)
 DAYS = 3650
@@ -56,7 +56,7 @@ class Generator:
         self.organisations = [f"{ID}org/organisation-{k}" for k in range(40)]
         self.people = [f"{ID}person/official-{k}" for k in range(600)]  # in the KB
         self.newcomers = [f"{ID}person/newcomer-{k}" for k in range(400)]  # only articles name them
-        self.events: list[tuple[str, str, date]] = []  # (iri, type, day) for merging across articles
+        self.events: list[tuple[str, str, date, str]] = []  # (iri, type, day, place) for merging across articles
 
     # ------------------------------------------------------------------ reference graphs
 
@@ -182,18 +182,18 @@ class Generator:
     def _event(self, quad, art: str, actors: list[str], sentences: list[str], published: date):
         rng = self.rng
         if self.events and rng.random() < 0.2:  # the same real-world event, reported again
-            iri, kind, day = rng.choice(self.events[-500:])
+            iri, kind, day, place = rng.choice(self.events[-500:])  # the merger never joins two places
         else:
-            kind = rng.choice(EVENT_TYPES)
+            kind, place = rng.choice(EVENT_TYPES), rng.choice(self.places)
             day = published - timedelta(days=rng.randint(0, 10))
             iri = f"{ID}event/{len(self.events):08d}"
-            self.events.append((iri, kind, day))
+            self.events.append((iri, kind, day, place))
         evidence = rng.choice(sentences)
         yield quad(iri, RDF_TYPE, n(DKG.Event))
         yield quad(iri, SEM.eventType, n(DKG[kind]))
         yield quad(iri, DKG.status, n(DKG.Asserted if rng.random() < 0.8 else DKG.Planned))
         yield quad(iri, DKG.evidence, n(evidence))
-        yield quad(iri, SEM.hasPlace, n(rng.choice(self.places)))
+        yield quad(iri, SEM.hasPlace, n(place))
         if rng.random() < 0.85:
             yield quad(iri, SEM.hasTimeStamp, lit(day, "date"))
             begin = rng.randrange(4000)
