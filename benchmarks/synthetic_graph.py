@@ -22,6 +22,7 @@ import pyoxigraph as ox
 from rdflib.namespace import RDF, SKOS
 
 from ingest.kb.index import kb_graph, ontology_graph
+from ingest.mapping import role_properties
 from ingest.namespaces import DKG, ID, ITSRDF, KB_GRAPH, NIF, ONTOLOGY_GRAPH, ORG, SCHEMA, SEM, WD
 from ingest.store.convert import to_oxigraph
 
@@ -31,6 +32,7 @@ EVENT_TYPES = ["Talks", "PhoneCall", "Visit", "Mediation", "CallForCeasefire", "
                "Accusation", "Attack", "Denial", "Agreement"]
 ROLES = {"Talks": ("party", "party"), "PhoneCall": ("participant", "participant"), "Mediation": ("mediator", "party"),
          "Visit": ("initiator", "host"), "Accusation": ("initiator", "target"), "Attack": ("initiator", "target")}
+ROLE_PROPERTY = {role: str(p) for role, p in role_properties().items()}
 POSTS = ["HeadOfState", "HeadOfGovernment", "ForeignMinister", "DefenceMinister", "Ambassador", "Spokesperson"]
 FIRST_DAY = date(2015, 1, 1)
 DAYS = 3650
@@ -208,6 +210,7 @@ class Generator:
             role = roles[min(k, 1)]
             part = f"{iri}/participation/{actor.rsplit('/', 1)[-1]}/{role}"
             yield quad(iri, SEM.hasActor, n(actor))
+            yield quad(iri, ROLE_PROPERTY[role], n(actor))
             yield quad(iri, DKG.hasParticipation, n(part))
             yield quad(part, RDF_TYPE, n(DKG.Participation))
             yield quad(part, DKG.actor, n(actor))

@@ -10,7 +10,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
-from .kb.index import KnowledgeBase
+from .kb.index import KnowledgeBase, ontology_graph
 from .model import Record
 from .namespaces import DKG, ID, ITSRDF, NIF, ORG, PROV, SCHEMA, SEM, TIME, article_iri, digest, local_name, new_graph
 
@@ -173,6 +173,7 @@ def _dates(g: Graph, record: Record, article: URIRef) -> dict[int, URIRef]:
 
 
 def _events(g: Graph, record: Record, sentences, dates) -> None:
+    role_property = role_properties()
     for e in record.events:
         node = URIRef(e.iri)
         g.add((node, RDF.type, DKG.Event))
@@ -190,12 +191,19 @@ def _events(g: Graph, record: Record, sentences, dates) -> None:
         for p in e.participants:
             part = URIRef(f"{e.iri}/participation/{local_name(p.entity)}-{digest(p.entity, p.role, length=8)}/{p.role}")
             g.add((node, SEM.hasActor, URIRef(p.entity)))
+            g.add((node, role_property[p.role], URIRef(p.entity)))
             g.add((node, DKG.hasParticipation, part))
             g.add((part, RDF.type, DKG.Participation))
             g.add((part, DKG.actor, URIRef(p.entity)))
             g.add((part, DKG.role, DKG[p.role]))
             for s in e.sentences:  # which article says so: a merged event's roles differ by source
                 g.add((part, DKG.evidence, sentences[s]))
+
+
+def role_properties() -> dict[str, URIRef]:
+    """Each role's property that states a participation as one triple (mediator: dkg:hasMediator), as
+    the ontology pairs them (dkg:forRole)."""
+    return {local_name(r): URIRef(p) for p, r in ontology_graph().subject_objects(DKG.forRole)}
 
 
 def _claims(g: Graph, record: Record, article: URIRef, sentences) -> None:

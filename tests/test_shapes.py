@@ -40,3 +40,45 @@ def test_a_built_article_conforms(pipeline):
     from ingest.kb.index import kb_graph
     conforms, _, report = validate_graph(data + kb_graph(), shapes_graph())
     assert conforms, report
+
+
+def test_a_participation_and_its_role_property_must_agree():
+    """An event states each participation twice (a Participation node and dkg:hasHost...): queries read
+    either form, so a graph where they differ is refused, whichever side is missing."""
+    from rdflib import URIRef
+    from ingest.namespaces import DKG
+
+    data = Graph().parse(FIXTURES / "shapes" / "events-conforming.ttl")
+    event, kenya = URIRef("https://example.org/e"), URIRef("https://example.org/kenya")
+    data.remove((event, DKG.hasHost, kenya))
+    data.add((event, DKG.hasTarget, kenya))  # the role differs from the participation's (host)
+    conforms, _, text = validate_graph(data)
+    assert not conforms
+    assert "has no role property" in text and "has no participation" in text, text
+
+
+
+def test_every_participant_role_has_its_role_property():
+    from rdflib.namespace import RDF
+
+    from ingest.kb.index import ontology_graph
+    from ingest.mapping import role_properties
+    from ingest.namespaces import DKG, local_name
+
+    roles = {local_name(r) for r in ontology_graph().subjects(RDF.type, DKG.ParticipantRole)}
+    assert roles and roles == set(role_properties())
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own Dataset internals
+def test_the_benchmarks_synthetic_graph_conforms(tmp_path):
+    """Queries are measured on the generated graph: it must be a graph that a build could write."""
+    from rdflib import Dataset
+
+    from benchmarks.synthetic_graph import write
+
+    write(3000, tmp_path / "graph.nq", seed=4)
+    quads, data = Dataset(), Graph()
+    quads.parse(tmp_path / "graph.nq", format="nquads")
+    for s, p, o, _ in quads.quads((None, None, None, None)):
+        data.add((s, p, o))
+    conforms, _, text = validate_graph(data)
+    assert conforms, text
