@@ -44,8 +44,8 @@ class EventDetector:
         return record
 
     def _sentence(self, view: SentenceView, index: int) -> list[Found]:
-        found = []
-        for match in self.lexicon.find(view.tokens, view.dates):
+        found, claimed = [], None
+        for match in self.lexicon.find(view.tokens, view.dates):  # in the order of the sentence
             head = view.covered.get(match.start)
             if head is not None and head.mention.kind in ("name", "alias") and head.start < match.start:
                 continue  # a word inside a name: "Line of Contact", "Security Council"
@@ -54,7 +54,8 @@ class EventDetector:
             status = status_of(view, match.start)
             if status is None:
                 continue  # negated or hypothetical: not an event the text asserts
-            frame = read_frame(view, match)
+            frame = read_frame(view, match, claimed)
+            claimed = frame.place or claimed
             if frame.planned and status == "Asserted":
                 status = "Planned"
             if match.event_type == "Mediation" and (mediators := _mediators_after(view, match)):

@@ -66,7 +66,8 @@ class Frame:
     sides: list[Slot] = field(default_factory=list)  # ... A and B
 
 
-def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
+def read_frame(view: SentenceView, match: TriggerMatch, claimed: str | None = None) -> Frame:
+    """The actors, roles and place around a trigger; `claimed`: the place of the sentence's previous trigger."""
     frame = Frame()
     start, end = match.start, match.end
     frame.passive = _passive(view, start)
@@ -115,7 +116,7 @@ def read_frame(view: SentenceView, match: TriggerMatch) -> Frame:
         frame.under = [s for s in _after_word(view, end, {"under"}, window=1) if s.mention.cls == "Organisation"]
     if not frame.subject and end < len(view.tokens) and view.words[end] == "from":
         frame.subject = view.list_from(end + 1, +1)  # "mediators from the OSCE"
-    frame.place = _place(view, start, end, toward=match.event_type in ("Talks", "Meeting", "Visit", "Mediation", "PhoneCall",
+    frame.place = _place(view, start, end, claimed, toward=match.event_type in ("Talks", "Meeting", "Visit", "Mediation", "PhoneCall",
                                                                         "Invitation"),
                          destination=match.event_type in ("Visit", "Attack"))
     return frame
@@ -327,7 +328,8 @@ def _slipped(word: str, prepositions: set[str]) -> bool:
     return len(word) >= 6 and any(len(p) >= 6 and OSA.distance(word, p) <= 1 for p in prepositions)
 
 
-def _place(view: SentenceView, start: int, end: int, toward: bool = False, destination: bool = False) -> str | None:
+def _place(view: SentenceView, start: int, end: int, claimed: str | None = None, toward: bool = False,
+           destination: bool = False) -> str | None:
     """The nearest place after a locative preposition in the clause around the trigger, after before.
 
     Distance is counted in words outside names, so that a long name does not hide the place. Before a
@@ -346,11 +348,12 @@ def _place(view: SentenceView, start: int, end: int, toward: bool = False, desti
         seen += k not in view.covered
         k += 1
     seen, k = 0, start - 1
-    # leftwards the place stays in the trigger's clause: "a pause in Gaza, ... after talks mediated by Qatar"
+    # leftwards the place stays in the trigger's clause: "a pause in Gaza, ... after talks mediated by Qatar",
+    # and is not the previous trigger's: "calls for a truce in Gaza and calls on both sides to start talks"
     while k >= 0 and seen < _PLACE_WINDOW and view.words[k] not in BARRIERS and view.words[k] not in COMPLEMENTIZERS:
         slot = view.place_at(k)
         if slot is not None and k > 0 and view.words[k - 1] in ({"in", "at", "to"} if toward else {"in", "at"}):
-            return slot.entity
+            return slot.entity if slot.entity != claimed else None
         seen += k not in view.covered
         k -= 1
     return None

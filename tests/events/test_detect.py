@@ -461,3 +461,24 @@ def test_a_trigger_phrase_does_not_reach_over_a_new_verb(run):
     assert roles(attack) == {("th", "initiator")} and attack.status == "Alleged"
     r = run("Russia fired dozens of drones and missiles at Kyiv overnight.", "2025-07-29")
     assert [roles(e) for e in events(r, "Attack")] == [{("ru", "initiator")}], "a list inside the phrase is no verb"
+
+
+def test_an_appeal_to_hold_talks_is_an_invitation_not_talks(run):
+    """CAMEO 026: a third party urging others to meet or negotiate; nobody has agreed to the talks yet."""
+    r = run("Egypt urged Israel and Hamas to resume talks on Tuesday.", "2024-05-08")
+    (appeal,) = events(r, "Invitation")
+    assert roles(appeal) == {("eg", "initiator"), ("il", "target"), ("hamas", "target")}
+    assert not events(r, "Talks")
+    r = run("The African Union called for talks between Ethiopia and Eritrea.", "2024-05-08")
+    (appeal,) = events(r, "Invitation")
+    assert {("et", "target"), ("er", "target")} <= roles(appeal) and not events(r, "Talks")
+    r = run("Norway called on Colombia and the ELN to return to the negotiating table.", "2024-05-08")
+    (appeal,) = events(r, "Invitation")
+    assert ("no", "initiator") in roles(appeal) and ("co", "target") in roles(appeal)
+
+
+def test_a_place_right_after_one_trigger_is_not_the_next_ones(run):
+    r = run("Guterres called for a ceasefire in Gaza and urged Israel and Hamas to resume talks.", "2024-05-08")
+    (call,) = events(r, "CallForCeasefire")
+    (appeal,) = events(r, "Invitation")
+    assert short(call.place) == "gaza-strip" and appeal.place is None
