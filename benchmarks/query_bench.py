@@ -26,6 +26,7 @@ from rdflib import Literal, URIRef
 from benchmarks import synthetic_graph
 from benchmarks.synthetic_graph import write
 from ingest.build import reference_digest
+from ingest.errors import DiplokgError
 from ingest.query import NamedQuery, available, load_query
 from ingest.store import EmbeddedStore, GraphFile
 
@@ -109,8 +110,13 @@ def bench_size(size: str, queries: list[NamedQuery], workdir: Path, repeat: int)
         if params is None:
             lines.append((size, query.name, "-", "-", "-", "-", f"skipped: no value for {query.parameters}"))
             continue
-        store_s, store_rows = timed(lambda: store.query(query.text, params), repeat)
-        rdflib_s, rdflib_rows = timed(lambda: memory.query(query.text, params), repeat)
+        try:
+            store_s, store_rows = timed(lambda: store.query(query.text, params), repeat)
+            rdflib_s, rdflib_rows = timed(lambda: memory.query(query.text, params), repeat)
+        except DiplokgError as err:  # one query that cannot run does not end a long benchmark
+            lines.append((size, query.name, "-", "-", "-", "-", f"ERROR: {err}"))
+            print("  ".join(str(c) for c in lines[-1]), flush=True)
+            continue
         verdict = _verdict(size, store_s, rdflib_s, store_rows, rdflib_rows)
         lines.append((size, query.name, store_rows, f"{store_s * 1000:.1f}", f"{rdflib_s * 1000:.1f}",
                       f"{rdflib_s / store_s:.1f}x" if store_s else "-", verdict))
