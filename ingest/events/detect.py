@@ -45,10 +45,8 @@ class EventDetector:
 
     def _sentence(self, view: SentenceView, index: int) -> list[Found]:
         found, claimed = [], None
-        for match in self.lexicon.find(view.tokens, view.dates):  # in the order of the sentence
-            head = view.covered.get(match.start)
-            if head is not None and head.mention.kind in ("name", "alias") and head.start < match.start:
-                continue  # a word inside a name: "Line of Contact", "Security Council"
+        inside = {k for k, slot in view.covered.items() if slot.mention.kind in ("name", "alias") and slot.start < k}
+        for match in self.lexicon.find(view.tokens, view.dates, inside):  # in the order of the sentence
             if _describes(view, match.start):
                 continue  # "Qatar, which mediates between them": what an actor does, not an event
             status = status_of(view, match.start)
@@ -68,11 +66,25 @@ class EventDetector:
                 for p in event.participants:
                     p.role = "mediator" if p.role == "party" and p.entity in {s.entity for s in frame.subject} else p.role
             _consultation_sides(event)
+            self._struck_capital(view, match.end, event)
             purpose = any(w in ("for", "to") for w in view.words[max(0, match.start - 3):match.start])
             found.append(Found(event, match.start, match.end, bool((frame.subject and not frame.shared) or frame.author),
                                passive=frame.passive, lemma=view.lemmas[match.start], purpose=purpose,
                                subjects=[] if frame.passive else [s.entity for s in frame.subject]))
         return found
+
+
+    def _struck_capital(self, view: SentenceView, end: int, event: Event) -> None:
+        """"Russian missiles struck Kyiv", "strikes on Beirut": an attack on a capital is aimed at its state,
+        unless that is the attacker's own (a crackdown) or the attacker is unknown ("rebels shelled Khartoum")."""
+        attackers = {self.kb.state_of(p.entity) or p.entity for p in event.participants if p.role == "initiator"}
+        if event.type != "Attack" or not attackers or any(p.role == "target" for p in event.participants):
+            return
+        k = end + (end < len(view.words) and view.words[end] in ("at", "on", "against", "into"))
+        slot = view.place_at(k) if k < len(view.tokens) else None
+        state = self.kb.capitals.get(slot.entity) if slot is not None else None
+        if state is not None and state not in attackers:
+            event.participants.append(Participant(state, "target"))
 
 
 def _dates_the_report(date, report: Event) -> bool:

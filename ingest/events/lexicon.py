@@ -103,11 +103,16 @@ class Lexicon:
 
         return cls.from_graph(ontology_graph())
 
-    def find(self, tokens: list[Token], free: frozenset[int] | set[int] = frozenset()) -> list[TriggerMatch]:
+    def find(self, tokens: list[Token], free: frozenset[int] | set[int] = frozenset(),
+             inside: frozenset[int] | set[int] = frozenset()) -> list[TriggerMatch]:
         """Every pattern match in a sentence, then the heaviest of overlapping ones. Tokens in `free` (a
-        date: "agreed on Saturday to a full ceasefire") do not count toward a gap's length."""
+        date: "agreed on Saturday to a full ceasefire") do not count toward a gap's length; no match starts
+        at a token `inside` a name ("Line of Contact"; "drones attacked" in "Ukrainian drones attacked"
+        leaves "attacked" to match)."""
         found = []
         for i, tok in enumerate(tokens):
+            if i in inside:
+                continue
             for key in {tok.lemma, tok.text.lower()}:
                 for p in self._by_first.get(key, ()):
                     end = _match(p.elements, tokens, i, free)

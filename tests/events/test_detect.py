@@ -460,7 +460,8 @@ def test_a_trigger_phrase_does_not_reach_over_a_new_verb(run):
     (attack,) = events(r, "Attack")
     assert roles(attack) == {("th", "initiator")} and attack.status == "Alleged"
     r = run("Russia fired dozens of drones and missiles at Kyiv overnight.", "2025-07-29")
-    assert [roles(e) for e in events(r, "Attack")] == [{("ru", "initiator")}], "a list inside the phrase is no verb"
+    assert [roles(e) for e in events(r, "Attack")] == [{("ru", "initiator"), ("ua", "target")}], \
+        "a list inside the phrase is no verb"
 
 
 def test_an_appeal_to_hold_talks_is_an_invitation_not_talks(run):
@@ -482,3 +483,18 @@ def test_a_place_right_after_one_trigger_is_not_the_next_ones(run):
     (call,) = events(r, "CallForCeasefire")
     (appeal,) = events(r, "Invitation")
     assert short(call.place) == "gaza-strip" and appeal.place is None
+
+
+def test_an_attack_on_a_capital_is_aimed_at_its_state(run):
+    r = run("Ukrainian drones attacked Moscow early on Tuesday.", "2024-09-10")
+    (attack,) = events(r, "Attack")
+    assert roles(attack) == {("ua", "initiator"), ("ru", "target")} and short(attack.place) == "moscow"
+    r = run("Israeli jets carried out strikes on Beirut on Sunday.", "2024-09-10")
+    (attack,) = events(r, "Attack")
+    assert roles(attack) == {("il", "initiator"), ("lb", "target")}
+    r = run("Rebels shelled Khartoum on Monday.", "2024-09-10")
+    (attack,) = events(r, "Attack")
+    assert not roles(attack), "an unknown attacker may be the capital's own rebels"
+    r = run("Sudanese army forces shelled Khartoum on Monday.", "2024-09-10")
+    (attack,) = events(r, "Attack")
+    assert roles(attack) == {("sd", "initiator")}, "a state's own capital is no target of its own"
