@@ -31,6 +31,7 @@ class EventDetector:
             found = self._sentence(view, s.index)
             _brokered_deals(view, found)
             relate(view, found, side=lambda iri: self.kb.state_of(iri) or iri)
+            _talks_that_led_to_a_deal(view, found)
             for f in found:
                 f.event.date = date_for(record, s.index, f.event.start, f.event.end, speech=f.event.type in SPEECH_ACTS)
             for f in found:
@@ -85,6 +86,22 @@ class EventDetector:
         state = self.kb.capitals.get(slot.entity) if slot is not None else None
         if state is not None and state not in attackers:
             event.participants.append(Participant(state, "target"))
+
+
+def _talks_that_led_to_a_deal(view: SentenceView, found: list[Found]) -> None:
+    """"X and Y agreed to a truce after talks in Z (mediated by W)": the sides of the deal are the sides
+    of the talks that led to it, when the talks name none of their own."""
+    deals = [f for f in found if f.event.type in ("CeasefireAgreement", "Agreement")]
+    for f in found:
+        if f.event.type not in CONSULTATIONS or any(p.role == "party" for p in f.event.participants):
+            continue
+        k = time_adjunct(view, f.start)
+        deal = next((d for d in reversed(deals) if k is not None and view.words[k] in ("after", "following")
+                     and d.end <= k), None)
+        if deal is not None:
+            known = {p.entity for p in f.event.participants}
+            f.event.participants.extend(Participant(p.entity, "party") for p in deal.event.participants
+                                        if p.role == "party" and p.entity not in known)
 
 
 def _dates_the_report(date, report: Event) -> bool:

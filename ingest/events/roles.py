@@ -28,7 +28,9 @@ HOSTING = {"host", "organize", "organise", "convene", "arrange", "chair", "spons
 SUPPORT = HOSTING | {"hold", "attend", "join", "have", "conduct", "begin", "start", "launch", "resume",
                      "continue", "lead", "stage", "schedule", "open", "enter", "make", "carry", "exchange",
                      # the sides of a deal are who sign or reach it: "X and Y signed a ceasefire agreement"
-                     "sign", "reach", "conclude", "seal", "strike", "agree", "declare"}
+                     "sign", "reach", "conclude", "seal", "strike", "agree", "declare",
+                     # who imposes or adopts a measure takes it: "the EU imposed new sanctions"
+                     "impose", "adopt", "approve", "introduce"}
 _SUPPORT_REACH = 5
 # "X has managed to convince ...", "X decided to invite ...": the verb's subject is X.
 CONTROL = {"manage", "try", "decide", "seek", "attempt", "want", "hope", "plan", "continue", "intend", "vow",

@@ -41,10 +41,19 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
             it.function, it.end = "actor", it.end + 1 + group  # "Sudan's army": the state's forces act
         elif _names_one_of_its_people(it, words, items):
             it.function = "modifier"  # "Syria's interim leader Ahmed al-Sharaa": the person acts
+        elif it.function == "name" and _venue(before, after, kb.get(it.entity)):
+            it.function = "place"  # "talks in Malaysia", "a summit in Qatar": where, not who
         elif it.function == "name":
             it.function = "actor"
             if group := _group_at(words, it.end, items, GROUP_NOUNS | MEMBER_NOUNS):
                 it.end += group  # "NATO peacekeepers", "Hamas fighters": the group is the actor's
+
+
+def _venue(before: Word | None, after: Word | None, entity) -> bool:
+    """A state right after 'in' or 'at' is a location, unless something of its own follows ("in Sudan's
+    capital" is the capital's; "in Ukraine's war" still names Ukraine)."""
+    return (entity is not None and entity.cls == "State" and before is not None and before.folded in ("in", "at")
+            and not (after is not None and after.text in POSSESSIVE))
 
 
 def _capital_lists(words: list[Word], items: list[Item], kb: KnowledgeBase) -> dict[int, tuple[Item, Item]]:

@@ -498,3 +498,22 @@ def test_an_attack_on_a_capital_is_aimed_at_its_state(run):
     r = run("Sudanese army forces shelled Khartoum on Monday.", "2024-09-10")
     (attack,) = events(r, "Attack")
     assert roles(attack) == {("sd", "initiator")}, "a state's own capital is no target of its own"
+
+
+def test_a_state_after_in_or_at_is_the_venue(run):
+    r = run("Ethiopia and Eritrea held talks in Saudi Arabia on Sunday.", "2018-09-17")
+    (talks,) = events(r, "Talks")
+    assert short(talks.place) == "sa" and ("sa", "party") not in roles(talks)
+    assert {("et", "party"), ("er", "party")} <= roles(talks)
+
+
+def test_talks_that_led_to_a_deal_are_between_its_sides(run):
+    r = run("Cambodia and Thailand agreed to an immediate ceasefire after talks in Malaysia.", "2025-07-29")
+    (talks,) = events(r, "Talks")
+    assert {("kh", "party"), ("th", "party")} <= roles(talks) and short(talks.place) == "my"
+
+
+def test_who_imposes_sanctions_takes_them(run):
+    r = run("The European Union imposed new sanctions on Russia.", "2025-07-29")
+    (sanctions,) = events(r, "Sanctions")
+    assert roles(sanctions) == {("european-union", "initiator"), ("ru", "target")}
