@@ -32,6 +32,8 @@ GROUP_NOUNS = {
     "militants", "fighter", "fighters", "artillery", "unit", "units", "drone", "drones", "aircraft", "jet",
     "jets", "navy", "police", "delegation", "negotiator", "negotiators", "troups", "army's", "defence",
     "defense", "state", "peacekeeper", "peacekeepers",
+    # an unnamed official stands for the state: "met his Indian counterpart", "Qatari mediators"
+    "counterpart", "counterparts", "colleague", "colleagues", "mediators",
 }
 # Heads that make a named organisation act, not a state: "M23 rebels" is the M23, "Sudanese rebels" not Sudan.
 MEMBER_NOUNS = {"rebel", "rebels", "militia", "militiamen", "insurgents", "guerrillas", "members"}

@@ -517,3 +517,15 @@ def test_who_imposes_sanctions_takes_them(run):
     r = run("The European Union imposed new sanctions on Russia.", "2025-07-29")
     (sanctions,) = events(r, "Sanctions")
     assert roles(sanctions) == {("european-union", "initiator"), ("ru", "target")}
+
+
+def test_an_unnamed_counterpart_or_mediators_stand_for_their_state(run):
+    r = run("Chinese Foreign Minister Wang Yi held talks with his Indian counterpart in New Delhi.", "2025-08-19")
+    (talks,) = events(r, "Talks")
+    assert ("in", "party") in roles(talks)
+    r = run("Turkish Foreign Minister Hakan Fidan met his Iranian counterpart Abbas Araghchi in Ankara.", "2025-08-19")
+    (meeting,) = events(r, "Meeting")
+    assert {p for p, _ in roles(meeting)} == {"hakan-fidan", "abbas-araghchi"}, "a named counterpart acts himself"
+    r = run("Qatari and Egyptian mediators met Hamas officials in Cairo.", "2025-08-19")
+    (meeting,) = events(r, "Meeting")
+    assert {("qa", "mediator"), ("eg", "mediator")} <= roles(meeting)
