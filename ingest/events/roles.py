@@ -83,6 +83,8 @@ def read_frame(view: SentenceView, match: TriggerMatch, claimed: str | None = No
     if not frame.subject and not frame.passive:
         frame.subject = _shared_subject(view, support if support is not None else start)
         frame.shared = bool(frame.subject)
+    if not frame.subject and not frame.passive and match.event_type in ("Talks", "Meeting", "PhoneCall"):
+        frame.subject = _adjunct_subject(view, start)
     if not frame.subject and match.event_type in ("Talks", "Meeting"):
         causative = _causative(view, support if support is not None else start)
         if causative is not None:
@@ -118,9 +120,10 @@ def read_frame(view: SentenceView, match: TriggerMatch, claimed: str | None = No
         frame.under = [s for s in _after_word(view, end, {"under"}, window=1) if s.mention.cls == "Organisation"]
     if not frame.subject and end < len(view.tokens) and view.words[end] == "from":
         frame.subject = view.list_from(end + 1, +1)  # "mediators from the OSCE"
-    frame.place = _place(view, start, end, claimed, toward=match.event_type in ("Talks", "Meeting", "Visit", "Mediation", "PhoneCall",
-                                                                        "Invitation"),
-                         destination=match.event_type in ("Visit", "Attack"))
+    if match.event_type != "PhoneCall":  # a call has no venue: "discussed the war in Ukraine by phone"
+        frame.place = _place(view, start, end, claimed,
+                             toward=match.event_type in ("Talks", "Meeting", "Visit", "Mediation", "Invitation"),
+                             destination=match.event_type in ("Visit", "Attack"))
     return frame
 
 
@@ -173,6 +176,24 @@ def _shared_subject(view: SentenceView, start: int) -> list[Slot]:
         return []
     verb = _verb_before(view, k)
     return _subject(view, verb) if verb is not None else []
+
+
+# Verbs whose subject holds the consultation an adjunct names: "X and Y discussed Z in a phone call".
+_SAID_IN = {"discuss", "agree", "exchange", "review", "raise", "address", "reaffirm", "express", "stress",
+            "emphasize", "emphasise", "underline", "tell", "assure", "pledge", "explore", "examine", "consider"}
+
+
+def _adjunct_subject(view: SentenceView, start: int) -> list[Slot]:
+    """"Erdogan and Putin discussed the war in a phone call", "agreed on it during talks": the subject of
+    a verb of speaking or agreeing holds the consultation named in its adjunct (not of any verb: "Russia
+    attacked Kyiv during the talks" is no party to them)."""
+    k = start - 1
+    while k >= 0 and start - k <= 3 and k not in view.covered and view.words[k] not in ("in", "during", "at", "over"):
+        k -= 1
+    if k < 0 or view.words[k] not in ("in", "during", "at", "over"):
+        return []
+    verb = _verb_before(view, k)
+    return _subject(view, verb) if verb is not None and view.lemmas[verb] in _SAID_IN else []
 
 
 def _before_subject(view: SentenceView, start: int) -> int:

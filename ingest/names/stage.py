@@ -270,10 +270,20 @@ def _surface(words: list[Word], start: int, end: int) -> str:
     return out
 
 
+# Words that Title Case styles (Chicago, APA) leave in lower case however long they are.
+_TITLE_CASE_LOWER = {"with", "from", "into", "onto", "over", "upon", "amid", "than", "that", "near", "via", "after",
+                     "before", "under", "about", "against", "between", "during", "through", "toward", "towards"}
+
+
 def _headline_case(words: list[Word], items: list[Item], known_word) -> bool:
     """Title Case Headlines capitalise common words too, so capitals prove nothing there.
 
-    Titles, names and weekdays are capitalised in running text as well: they are not counted."""
+    Titles, names and weekdays are capitalised in running text as well: they are not counted. A word of
+    four letters or more in lower case (other than the prepositions some styles keep lower case) is running
+    text: "Ruto received Somali President Hassan Sheikh Mohamud at State House" is no headline."""
+    if any(w.text.isalpha() and w.text.islower() and len(w.text) > 3 and w.folded not in _TITLE_CASE_LOWER
+           for w in words[1:]):
+        return False
     named = {i for it in items if it.kind != "chunk" for i in range(it.start, it.end)}
     common = [w for w in words[1:] if w.i not in named and w.text[:1].isalpha() and len(w.text) > 3
               and known_word(w.text) and w.folded not in NOT_NAMES]

@@ -529,3 +529,12 @@ def test_an_unnamed_counterpart_or_mediators_stand_for_their_state(run):
     r = run("Qatari and Egyptian mediators met Hamas officials in Cairo.", "2025-08-19")
     (meeting,) = events(r, "Meeting")
     assert {("qa", "mediator"), ("eg", "mediator")} <= roles(meeting)
+
+
+def test_the_consultation_an_adjunct_names_is_held_by_the_clause_s_subject(run):
+    r = run("Erdogan and Putin discussed the war in Ukraine in a phone call on Thursday.", "2025-03-14")
+    (call,) = events(r, "PhoneCall")
+    assert roles(call) == {("recep-tayyip-erdogan", "participant"), ("vladimir-putin", "participant")}
+    assert call.place is None, "a call has no venue; Ukraine is what they discussed"
+    r = run("Azerbaijani forces shelled Stepanakert during talks in Geneva.", "2025-03-14")
+    assert all(("az", "party") not in roles(e) for e in events(r, "Talks")), "an attacker is no party to the talks"

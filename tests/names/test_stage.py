@@ -257,3 +257,14 @@ def test_a_word_that_ends_one_named_state_s_name_is_that_state(run):
     assert mentions(r, "Congo")[0].entity == iri("state/cd")
     alone = run("Congo said Goma had fallen.", "2025-01-28")
     assert not mentions(alone, "Congo")  # two states share the name: without the article's help, none
+
+
+def test_running_text_full_of_capitalised_names_is_no_headline(run):
+    """Title Case is told by its capitals; a lower-case verb ('received') shows running text, whatever
+    the capitalised words around it ('State House', 'Sheikh')."""
+    r = run("Kenyan President William Ruto received Somali President Hassan Sheikh Mohamud at State House.",
+            "2024-03-01")
+    assert {m.entity for m in r.mentions if m.function == "actor"} >= {iri("person/william-ruto"),
+                                                                       iri("person/hassan-sheikh-mohamud")}
+    r = run("Ruto Receives Somali President At State House", "2024-03-01")
+    assert not mentions(r, "Receives"), "a Title Case headline's common words are no names"
