@@ -87,6 +87,13 @@ def test_weekday_tense_decides_past_or_next():
     assert (first.value, second.value) == (date(2023, 4, 10), date(2023, 4, 17))
 
 
+def test_a_plan_is_no_schedule_but_planning_to_is():
+    record = dated("Qatar presented a ceasefire plan to both sides on Monday. The sides plan to meet on Monday.",
+                   FRIDAY)
+    first, second = record.dates
+    assert (first.value, second.value) == (date(2023, 4, 10), date(2023, 4, 17))
+
+
 def test_this_weekday_after_the_anchor_in_a_past_report_is_left_unset():
     # A Tuesday article reporting as past what happened "this Thursday": no such Thursday yet.
     assert value_of(dated("The army shelled the port this Thursday.", "2023-04-11"), "this Thursday") is None

@@ -28,7 +28,8 @@ _DATE_GLUE = {"on", "late", "early", "also", "again"}  # may stand between a rep
 _MODAL_FUTURE = {"will", "'ll", "shall", "wo"}  # "wo" of "won't"
 _MODAL_UNSURE = {"would", "could", "might", "may"}
 _SCHEDULING = {"schedule", "plan", "expect", "intend", "upcoming", "forthcoming", "next"}
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "my", "it"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "my", "it",
+                "both", "all", "each", "every", "some", "any", "them", "him", "us", "me", "you"}
 _BE = {"is", "are", "am", "was", "were"}
 _OPENING = {"in", "on", "since", "after", "following", "during", "at", "by", "until", "earlier", "later", "late",
             "early", "last", "yesterday", "today"}
@@ -201,16 +202,25 @@ class SentenceView:
             word = t.text.lower()
             following = self.tokens[k + 1].text.lower() if k + 1 < len(self.tokens) else ""
             if word in _MODAL_FUTURE or (word == "to" and following == "be") or (word in _BE and following == "to") \
-                    or (word == "going" and following == "to") or (word == "due" and self._due_to_verb(k)):
+                    or (word == "going" and following == "to") or (word == "due" and self._to_verb(k)):
                 found.add("future")
             elif word in _MODAL_UNSURE:
                 found.add("unsure")
-            elif until is not None and (t.lemma in _SCHEDULING or word in _SCHEDULING or self._invites(k, until)):
+            elif until is not None and (((t.lemma in _SCHEDULING or word in _SCHEDULING) and not self._a_plan(k))
+                                        or self._invites(k, until)):
                 found.add("future")
         return found
 
-    def _due_to_verb(self, k: int) -> bool:
-        """"due to resume on Tuesday" (future), not "due to the fighting" (a cause)."""
+    def _a_plan(self, k: int) -> bool:
+        """"proposed a ceasefire plan on Monday": the noun, which schedules nothing; not "planned for
+        Monday", "plans to meet on Monday"."""
+        following = self.tokens[k + 1].text.lower() if k + 1 < len(self.tokens) else ""
+        return self.tokens[k].lemma == "plan" and self.tokens[k].text.lower() != "planned" \
+            and following != "for" and not self._to_verb(k)
+
+    def _to_verb(self, k: int) -> bool:
+        """"due to resume on Tuesday", "plan to meet" (future), not "due to the fighting" (a cause) or "a plan
+        to Israel"."""
         if k + 2 >= len(self.tokens) or self.tokens[k + 1].text.lower() != "to":
             return False
         return self.tokens[k + 2].text.lower() not in _DETERMINERS and not self.tokens[k + 2].text[:1].isupper()

@@ -130,8 +130,8 @@ _DEAL = {"deal", "agreement", "accord", "treaty"}
 def _brokered_outcome(view: SentenceView, match) -> str:
     """A mediation whose object is a truce or a deal reports it: "X mediates a cease-fire", "X brokered a
     deal between Y and Z"."""
-    if match.event_type != "Mediation" or _attempted(view, match.start):
-        return match.event_type  # "has been trying to broker a deal": the mediation, not yet the deal
+    if match.event_type != "Mediation" or _attempted(view, match.start) or view.lemmas[match.start] == "mediator":
+        return match.event_type  # "has been trying to broker a deal", "mediators proposed a truce": not yet the deal
     words = view.words[match.start + 1:match.end + 4]
     if any(w in _TRUCE for w in words):
         return "CeasefireAgreement"

@@ -538,3 +538,10 @@ def test_the_consultation_an_adjunct_names_is_held_by_the_clause_s_subject(run):
     assert call.place is None, "a call has no venue; Ukraine is what they discussed"
     r = run("Azerbaijani forces shelled Stepanakert during talks in Geneva.", "2025-03-14")
     assert all(("az", "party") not in roles(e) for e in events(r, "Talks")), "an attacker is no party to the talks"
+
+
+def test_mediators_proposing_a_truce_call_for_one_and_broker_none_yet(run):
+    r = run("Egyptian mediators proposed a new ceasefire plan to Israel and Hamas on Monday.", "2025-03-14")
+    assert not events(r, "CeasefireAgreement")
+    (call,) = events(r, "CallForCeasefire")
+    assert ("eg", "initiator") in roles(call) and call.date.value.isoformat() == "2025-03-10"
