@@ -142,7 +142,7 @@ def _brokered_outcome(view: SentenceView, match) -> str:
 
 def _brokered_deals(view: SentenceView, found: list[Found]) -> None:
     """"a deal brokered by the United States and France": the brokers mediate the deal. When the sentence
-    reports a truce or an agreement, the deal is that one ("A ceasefire ... took effect after Biden
+    reports a truce, an agreement or an exchange, the deal is that one ("A ceasefire ... took effect after Biden
     announced a deal brokered by ..."); otherwise the deal is an event of its own."""
     for f in found:
         if f.event.type != "Mediation" or not f.passive or f.start < 1:
@@ -150,7 +150,9 @@ def _brokered_deals(view: SentenceView, found: list[Found]) -> None:
         noun = view.words[f.start - 1]
         if noun not in _DEAL | _TRUCE:
             continue
-        outcome = next((o for o in found if o.event.type in ("CeasefireAgreement", "Agreement") and o is not f), None)
+        # "exchanged 150 prisoners in a deal mediated by the UAE": the exchange is the deal
+        outcome = next((o for o in found if o.event.type in ("CeasefireAgreement", "Agreement", "DetaineeExchange")
+                        and o is not f), None)
         if outcome is None:
             f.event.type = "CeasefireAgreement" if noun in _TRUCE else "Agreement"
             continue

@@ -545,3 +545,11 @@ def test_mediators_proposing_a_truce_call_for_one_and_broker_none_yet(run):
     assert not events(r, "CeasefireAgreement")
     (call,) = events(r, "CallForCeasefire")
     assert ("eg", "initiator") in roles(call) and call.date.value.isoformat() == "2025-03-10"
+
+
+def test_an_exchange_in_a_deal_mediated_by_a_third_party_is_that_deal(run):
+    r = run("Russia and Ukraine exchanged 150 prisoners of war on Saturday in a deal mediated by the United Arab "
+            "Emirates.", "2025-03-14")
+    (exchange,) = events(r, "DetaineeExchange")
+    assert roles(exchange) == {("ru", "party"), ("ua", "party"), ("ae", "mediator")}
+    assert not events(r, "Agreement"), "the deal is the exchange, not a second event"
