@@ -32,6 +32,8 @@ class EventDetector:
             _brokered_deals(view, found)
             relate(view, found, side=lambda iri: self.kb.state_of(iri) or iri)
             _talks_that_led_to_a_deal(view, found)
+            for f in found:  # after relate(): "denied that its forces had shelled ..." knows the attacker then
+                self._struck_target(view, f.end, f.event)
             for f in found:
                 f.event.date = date_for(record, s.index, f.event.start, f.event.end, speech=f.event.type in SPEECH_ACTS)
             for f in found:
@@ -67,7 +69,6 @@ class EventDetector:
                 for p in event.participants:
                     p.role = "mediator" if p.role == "party" and p.entity in {s.entity for s in frame.subject} else p.role
             _consultation_sides(event)
-            self._struck_capital(view, match.end, event)
             purpose = any(w in ("for", "to") for w in view.words[max(0, match.start - 3):match.start])
             found.append(Found(event, match.start, match.end, bool((frame.subject and not frame.shared) or frame.author),
                                passive=frame.passive, lemma=view.lemmas[match.start], purpose=purpose,
@@ -75,15 +76,22 @@ class EventDetector:
         return found
 
 
-    def _struck_capital(self, view: SentenceView, end: int, event: Event) -> None:
-        """"Russian missiles struck Kyiv", "strikes on Beirut": an attack on a capital is aimed at its state,
-        unless that is the attacker's own (a crackdown) or the attacker is unknown ("rebels shelled Khartoum")."""
+    def _struck_target(self, view: SentenceView, end: int, event: Event) -> None:
+        """"Russian missiles struck Kyiv", "strikes on Beirut", "shelled Afghan border posts": an attack on a
+        capital or on what a state adjective qualifies is aimed at that state, unless it is the attacker's own
+        (a crackdown) or the attacker is unknown ("rebels shelled Khartoum")."""
         attackers = {self.kb.state_of(p.entity) or p.entity for p in event.participants if p.role == "initiator"}
         if event.type != "Attack" or not attackers or any(p.role == "target" for p in event.participants):
             return
         k = end + (end < len(view.words) and view.words[end] in ("at", "on", "against", "into"))
-        slot = view.place_at(k) if k < len(view.tokens) else None
-        state = self.kb.capitals.get(slot.entity) if slot is not None else None
+        while k < len(view.words) and (view.words[k] in _QUANTIFIERS or view.words[k].isdigit()):
+            k += 1  # "shelled the Armenian positions", "struck two Russian refineries"
+        slot = view.slots.get(k)
+        state = None
+        if slot is not None and view.place_at(k) is not None:
+            state = self.kb.capitals.get(slot.entity)
+        elif slot is not None and slot.mention.kind == "demonym" and slot.mention.function == "modifier":
+            state = slot.entity  # "shelled Afghan border posts": what belongs to a state is aimed at it
         if state is not None and state not in attackers:
             event.participants.append(Participant(state, "target"))
 
@@ -102,6 +110,9 @@ def _talks_that_led_to_a_deal(view: SentenceView, found: list[Found]) -> None:
             known = {p.entity for p in f.event.participants}
             f.event.participants.extend(Participant(p.entity, "party") for p in deal.event.participants
                                         if p.role == "party" and p.entity not in known)
+
+
+_QUANTIFIERS = {"the", "a", "an", "several", "two", "three", "four", "five", "dozens", "of", "some", "many", "key"}
 
 
 def _dates_the_report(date, report: Event) -> bool:

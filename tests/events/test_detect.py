@@ -485,6 +485,15 @@ def test_a_place_right_after_one_trigger_is_not_the_next_ones(run):
     assert short(call.place) == "gaza-strip" and appeal.place is None
 
 
+def test_an_attack_on_what_a_state_adjective_qualifies_is_aimed_at_that_state(run):
+    r = run("Pakistan denied that its forces had shelled Afghan border posts.", "2025-10-12")
+    (attack,) = events(r, "Attack")
+    assert roles(attack) == {("pk", "initiator"), ("af", "target")} and attack.status == "Denied"
+    r = run("Azerbaijani forces shelled the Armenian positions near the border.", "2025-10-12")
+    (attack,) = events(r, "Attack")
+    assert roles(attack) == {("az", "initiator"), ("am", "target")}
+
+
 def test_an_attack_on_a_capital_is_aimed_at_its_state(run):
     r = run("Ukrainian drones attacked Moscow early on Tuesday.", "2024-09-10")
     (attack,) = events(r, "Attack")
