@@ -165,6 +165,8 @@ def _subject(view: SentenceView, start: int) -> list[Slot]:
         return view.list_from(k - 2, -1)  # "Anwar Ibrahim, who hosted the talks": the antecedent
     if k < 0 or view.words[k] in BARRIERS or view.words[k] in COMPLEMENTIZERS:
         return []
+    if view.words[k] == "and" and k > 0 and view.words[k - 1] == ",":
+        return []  # "met ... under the auspices of X, and called for": the verb shares the first one's subject
     return view.list_from(k, -1)
 
 

@@ -23,7 +23,10 @@ def assign_functions(words: list[Word], items: list[Item], kb: KnowledgeBase) ->
         after = words[end] if end < len(words) else None
         if it.entity in kb.capitals:
             stance = first.start > 1 and before.folded == "to" and words[first.start - 2].folded in STANCES
-            if _acts(before, after) or (before is not None and before.lemma in ADDRESSING) or stance:
+            # "mediated between Kinshasa and Kigali", "talks between Baku and Yerevan": the governments
+            sides = first.start > 1 and before.folded in ("between", "among") and \
+                words[first.start - 2].lemma in BETWEEN_SIDES
+            if _acts(before, after) or (before is not None and before.lemma in ADDRESSING) or stance or sides:
                 it.entity, it.kind, it.function = kb.capitals[it.entity], "capital", "actor"
             else:
                 it.function = "place"
@@ -77,6 +80,12 @@ ADDRESSING = {"warn", "urge", "accuse", "blame", "criticise", "criticize", "cond
               "threaten", "invite", "ask", "tell", "support", "back", "recognise", "recognize", "reject", "thank",
               "congratulate", "call", "summon", "persuade", "convince", "defy", "rebuke"}
 
+
+# Words after which "between X and Y" names sides, not two cities ("flights between Nairobi and Kigali").
+BETWEEN_SIDES = {"mediate", "mediation", "mediator", "broker", "talk", "negotiation", "dialogue", "ceasefire", "truce",
+                 "tension", "relation", "conflict", "war", "deal", "agreement", "accord", "meeting", "summit",
+                 "dispute", "rift", "rapprochement", "peace", "contact", "consultation", "clash", "fighting",
+                 "hostility", "normalisation", "normalization"}
 
 # "militias hostile to Kigali", "forces loyal to Moscow": a stance toward a capital is toward its government.
 STANCES = {"hostile", "loyal", "opposed", "allied", "close", "friendly", "linked", "aligned"}

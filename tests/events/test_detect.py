@@ -562,3 +562,11 @@ def test_an_exchange_in_a_deal_mediated_by_a_third_party_is_that_deal(run):
     (exchange,) = events(r, "DetaineeExchange")
     assert roles(exchange) == {("ru", "party"), ("ua", "party"), ("ae", "mediator")}
     assert not events(r, "Agreement"), "the deal is the exchange, not a second event"
+
+
+def test_a_verb_after_comma_and_shares_the_first_verb_s_subject(run):
+    r = run("Congolese President Felix Tshisekedi and Rwandan President Paul Kagame met in Doha under the auspices "
+            "of the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani, and called for an immediate ceasefire.",
+            "2025-03-19")
+    (call,) = events(r, "CallForCeasefire")
+    assert roles(call) == {("felix-tshisekedi", "initiator"), ("paul-kagame", "initiator")}

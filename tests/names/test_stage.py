@@ -268,3 +268,10 @@ def test_running_text_full_of_capitalised_names_is_no_headline(run):
                                                                        iri("person/hassan-sheikh-mohamud")}
     r = run("Ruto Receives Somali President At State House", "2024-03-01")
     assert not mentions(r, "Receives"), "a Title Case headline's common words are no names"
+
+
+def test_capitals_between_which_someone_mediates_are_governments(run):
+    r = run("Angolan President Joao Lourenco mediated between Kinshasa and Kigali for two years.", "2024-03-01")
+    assert {m.entity for m in r.mentions if m.function == "actor"} >= {iri("state/cd"), iri("state/rw")}
+    r = run("Flights between Nairobi and Kigali resumed on Monday.", "2024-03-01")
+    assert {m.function for m in r.mentions if m.text in ("Nairobi", "Kigali")} == {"place"}
