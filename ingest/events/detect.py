@@ -52,7 +52,7 @@ class EventDetector:
         for match in self.lexicon.find(view.tokens, view.dates, inside):  # in the order of the sentence
             if _describes(view, match.start):
                 continue  # "Qatar, which mediates between them": what an actor does, not an event
-            status = status_of(view, match.start)
+            status = status_of(view, match.start, match.end)
             if status is None:
                 continue  # negated or hypothetical: not an event the text asserts
             frame = read_frame(view, match, claimed)

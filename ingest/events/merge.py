@@ -200,6 +200,9 @@ def _compatible(a: Signature, s: Signature) -> bool:
     mine, theirs = dict(a.roles), dict(s.roles)
     if any({mine.get(x), theirs.get(x)} == {"initiator", "target"} for x in mine.keys() & theirs.keys()):
         return False
+    if (brokers := _sides_in_role(a, "mediator")) and (others := _sides_in_role(s, "mediator")) and \
+            not brokers & others:
+        return False  # talks Qatar mediates are not the talks Angola mediated
     if a.type in _SPEECH_ACTS and a.source != s.source and (a.day is None or s.day is None):
         return False  # leaders repeat their demands: statements of two articles are one only on one day
     shared = _shared(a.actors, s.actors, by_side=min(len(a.actors), len(s.actors)) >= 3)
@@ -219,11 +222,17 @@ def _shared(mine: frozenset[tuple[str, str]], theirs: frozenset[tuple[str, str]]
 _SPEECH_ACTS = {"Statement", "CallForCeasefire", "Condemnation", "Accusation", "Demand", "Threat"}
 
 
+def _sides_in_role(sig: Signature, role: str) -> set[str]:
+    roles = dict(sig.roles)
+    return {side for entity, side in sig.actors if roles.get(entity) == role}
+
+
 def _joint_statement(a: Signature, s: Signature) -> bool:
-    """One joint statement may call for a ceasefire and condemn: the same two or more authors."""
-    sides = lambda sig: {side for _, side in sig.actors}
-    return (a.type in _SPEECH_ACTS and s.type in _SPEECH_ACTS and len(sides(a)) >= 2 and sides(a) == sides(s)
-            and a.source == s.source)
+    """One joint statement may call for a ceasefire and condemn: the same two or more authors (who speak,
+    not whom they address: "Congo accused Rwanda" is no joint statement of Congo's and Rwanda's)."""
+    authors = _sides_in_role(a, "initiator")
+    return (a.type in _SPEECH_ACTS and s.type in _SPEECH_ACTS and len(authors) >= 2
+            and authors == _sides_in_role(s, "initiator") and a.source == s.source)
 
 
 def dedupe(events: list[Event], expand) -> list[Event]:

@@ -11,18 +11,20 @@ _HYPOTHETICAL = {"possibility", "possible", "could", "might", "would", "may", "i
                  "towards", "toward"}  # "a step towards a comprehensive peace agreement": not yet there
 _ALLEGED = {"allegedly", "reportedly", "alleged", "purported", "purportedly", "supposedly", "suspected"}
 _WINDOW = 4
+_PLANNED_AFTER = {"planned", "scheduled", "expected", "slated"}  # "peace talks planned in Angola"
 
 
-def status_of(view: SentenceView, start: int) -> str | None:
+def status_of(view: SentenceView, start: int, end: int | None = None) -> str | None:
     """Asserted, Planned or Alleged; None when the text does not assert the event at all."""
     before = _window(view, start)
+    after = view.words[end] if end is not None and end < len(view.words) else None
     if before & _NEGATION:
         return None
     if before & _HYPOTHETICAL and "would" not in before:
         return None
     if before & _ALLEGED:
         return "Alleged"
-    if before & _FUTURE or "would" in before or _is_to_be(view, start):
+    if before & _FUTURE or "would" in before or _is_to_be(view, start) or after in _PLANNED_AFTER:
         return "Planned"
     return "Asserted"
 

@@ -121,6 +121,9 @@ class KnowledgeBase:
     def __init__(self) -> None:
         self.entities: dict[str, KBEntity] = {}
         self.demonyms: dict[str, str] = {}  # demonym as written -> state IRI
+        # a name or a demonym that two states share -> the states (kb/shared-names.ttl)
+        self.shared_names: dict[str, set[str]] = defaultdict(set)
+        self.shared_demonyms: dict[str, set[str]] = defaultdict(set)
         self.capitals: dict[str, str] = {}  # place IRI -> state IRI
         self.title_words: dict[str, str] = {}  # title word (lower case) -> post type
         self.terms = Terms()  # from the reference files
@@ -151,6 +154,7 @@ class KnowledgeBase:
         other = KnowledgeBase()
         other.entities = dict(self.entities)
         other.demonyms, other.capitals = dict(self.demonyms), dict(self.capitals)
+        other.shared_names, other.shared_demonyms = self.shared_names, self.shared_demonyms  # read-only
         other.title_words, other.terms = dict(self.title_words), self.terms.copy()
         other.attested = self.attested.copy()
         other.members = defaultdict(set, {k: set(v) for k, v in self.members.items()})
@@ -163,6 +167,9 @@ class KnowledgeBase:
                     self.entities[str(s)] = self._entity(g, s, name)
         for state, demonym in g.subject_objects(DKG.demonym):
             self.demonyms[str(demonym)] = str(state)
+        for p, table in ((DKG.sharedName, self.shared_names), (DKG.sharedDemonym, self.shared_demonyms)):
+            for state, word in g.subject_objects(p):
+                table[str(word)].add(str(state))
         historical = {str(s) for s, kind in g.subject_objects(DKG.stateKind) if str(kind) == "historical"}
         for state, capital in sorted(g.subject_objects(DKG.capital), key=lambda sc: str(sc[0]) in historical):
             # Moscow was the Soviet Union's capital too: a capital stands for the state that has it now

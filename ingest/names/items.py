@@ -27,11 +27,16 @@ class Item:
 
 
 def find_items(words: list[Word], index: NameIndex, titles: TitleFinder, demonyms: dict[str, str],
-               known_word) -> list[Item]:
-    """Items of a sentence, sorted by position. `known_word(w)` says whether w is a common English word."""
+               known_word, shared_names: dict[str, str] | None = None) -> list[Item]:
+    """Items of a sentence, sorted by position. `known_word(w)` says whether w is a common English word;
+    `shared_names`: the state this article means by a name two states share ("Congo")."""
     taken: set[int] = set()
     items = [Item(s.start, s.end, "name", s.match.entity, s.match, candidates=s.match.candidates)
              for s in find_names(words, index, taken)]
+    for w in words:
+        if w.i not in taken and (state := (shared_names or {}).get(w.text)):
+            items.append(Item(w.i, w.i + 1, "name", state, NameMatch(state, 100.0, "shared")))
+            taken.add(w.i)
     for t in titles.find(words, taken):
         owner = demonyms.get(words[t.slot].text) if t.slot is not None else None
         items.append(Item(t.start, t.end, "title", post_type=t.post_type, owner=owner))

@@ -19,6 +19,7 @@ from .officials import Holding, counterpart_holdings, title_holdings
 from .pronouns import resolve_pronouns
 from .orgs import body_of_state, is_org_name
 from .roles import assign_functions
+from .shared import shared_senses
 from .titles import TitleFinder
 from .words import NAME_PARTICLES, NOT_NAMES, PERSON_NOUNS, Word, sentence_words
 
@@ -50,9 +51,12 @@ class NameResolver:
     def __call__(self, record: Record) -> Record:
         tokens = by_sentence(record.tokens)
         sentences = []
+        senses = shared_senses(record.text, self.kb)  # "Congo" in an article that names Kinshasa
+        demonyms = self.kb.demonyms | {w: s for w, s in senses.items() if w in self.kb.shared_demonyms}
+        names = {w: s for w, s in senses.items() if w in self.kb.shared_names}
         for s in record.sentences:
             words = sentence_words(tokens[s.index])
-            items = find_items(words, self.index, self.titles, self.kb.demonyms, self.known_word)
+            items = find_items(words, self.index, self.titles, demonyms, self.known_word, names)
             if _headline_case(words, items, self.known_word):
                 items = [it for it in items if it.kind != "chunk"]
             self._organisations(words, items, record)

@@ -275,3 +275,13 @@ def test_capitals_between_which_someone_mediates_are_governments(run):
     assert {m.entity for m in r.mentions if m.function == "actor"} >= {iri("state/cd"), iri("state/rw")}
     r = run("Flights between Nairobi and Kigali resumed on Monday.", "2024-03-01")
     assert {m.function for m in r.mentions if m.text in ("Nairobi", "Kigali")} == {"place"}
+
+
+def test_a_name_two_states_share_is_the_one_the_article_otherwise_names(run):
+    text = "Congolese troops clashed with M23 rebels in eastern Congo. Kinshasa accused Kigali of backing them."
+    r = run(text, "2025-03-19")
+    assert {m.entity for m in r.mentions if m.text in ("Congo", "Congolese")} == {iri("state/cd")}
+    r = run("Congolese troops clashed with rebels in eastern Congo.", "2025-03-19")
+    assert not [m for m in r.mentions if m.text in ("Congo", "Congolese") and m.entity], "no clue: no guess"
+    r = run("Officials from Kinshasa and Brazzaville met on the Congo border.", "2025-03-19")
+    assert not [m for m in r.mentions if m.text == "Congo" and m.entity], "both named: no guess"

@@ -1,0 +1,26 @@
+"""Reports of one event within an article become one event; reports of different events stay apart.
+Articles are written for these tests."""
+from tests.events.test_detect import events, roles
+
+
+def test_talks_with_different_mediators_are_different_events(run):
+    r = run("Congolese President Felix Tshisekedi and Rwandan President Paul Kagame met in Doha under the "
+            "auspices of the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani. Angolan President Joao Lourenco "
+            "had mediated between Kinshasa and Kigali for two years.", "2025-03-19")
+    doha = [e for e in events(r) if ("sheikh-tamim-bin-hamad-al-thani", "mediator") in roles(e)]
+    luanda = [e for e in events(r) if ("joao-lourenco", "mediator") in roles(e)]
+    assert len(doha) == 1 and len(luanda) == 1 and doha[0] is not luanda[0]
+
+
+def test_an_accusation_is_no_joint_statement_of_accuser_and_accused(run):
+    r = run("Felix Tshisekedi and Paul Kagame, the presidents of DR Congo and Rwanda, called for a ceasefire on "
+            "Tuesday. DR Congo accused Rwanda of backing the M23 rebels.", "2025-03-19")
+    (accusation,) = events(r, "Accusation")
+    (call,) = events(r, "CallForCeasefire")
+    assert ("rw", "target") in roles(accusation) and ("rw", "target") not in roles(call)
+
+
+def test_talks_planned_somewhere_are_planned(run):
+    r = run("The M23 rebels pulled out of peace talks planned in Luanda.", "2025-03-19")
+    (talks,) = events(r, "Talks")
+    assert talks.status == "Planned"
