@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from .dates.clauses import verb_like
 from .model import Mention, Token
 from .names.words import GROUP_NOUNS, GROUP_QUALIFIERS, PERSON_NOUNS
 
@@ -146,9 +147,11 @@ class SentenceView:
         return j if 0 <= j < comma - 1 and self.words[j] == "and" else None
 
     def new_clause_at(self, k: int) -> bool:
-        """", and its minister ordered ...": a comma and a conjunction open a clause of its own."""
-        return self.words[k] == "," and k + 1 < len(self.words) and self.words[k + 1] in ("and", "but", "while",
-                                                                                          "whereas")
+        """", and its minister ordered ...": a comma and a conjunction open a clause of its own; so does "and"
+        before a finite verb ("accused Iran of violating the truce and ordered strikes"; not "and firing")."""
+        if self.words[k] == ",":
+            return k + 1 < len(self.words) and self.words[k + 1] in ("and", "but", "while", "whereas")
+        return self.words[k] in ("and", "but") and k + 1 < len(self.tokens) and verb_like(self.tokens[k + 1])
 
     def _opens_clause(self, k: int) -> bool:
         """A subordinating word at k: "as", "while", "after"...; not "as with", "as well as"."""

@@ -30,7 +30,9 @@ SUPPORT = HOSTING | {"hold", "attend", "join", "have", "conduct", "begin", "star
                      # the sides of a deal are who sign or reach it: "X and Y signed a ceasefire agreement"
                      "sign", "reach", "conclude", "seal", "strike", "agree", "declare",
                      # who imposes or adopts a measure takes it: "the EU imposed new sanctions"
-                     "impose", "adopt", "approve", "introduce"}
+                     "impose", "adopt", "approve", "introduce",
+                     # who orders or carries out strikes makes them: "Israel ordered new strikes on Tehran"
+                     "order"}
 _SUPPORT_REACH = 5
 # "X has managed to convince ...", "X decided to invite ...": the verb's subject is X.
 CONTROL = {"manage", "try", "decide", "seek", "attempt", "want", "hope", "plan", "continue", "intend", "vow",

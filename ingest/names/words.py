@@ -32,6 +32,8 @@ GROUP_NOUNS = {
     "militants", "fighter", "fighters", "artillery", "unit", "units", "drone", "drones", "aircraft", "jet",
     "jets", "navy", "police", "delegation", "negotiator", "negotiators", "troups", "army's", "defence",
     "defense", "state", "peacekeeper", "peacekeepers",
+    # weapons stand for who fires them: "Iranian missiles targeted the base"
+    "missile", "missiles", "rocket", "rockets", "warplane", "warplanes", "warship", "warships", "tank", "tanks",
     # an unnamed official stands for the state: "met his Indian counterpart", "Qatari mediators"
     "counterpart", "counterparts", "colleague", "colleagues", "mediators",
 }

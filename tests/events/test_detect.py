@@ -570,3 +570,19 @@ def test_a_verb_after_comma_and_shares_the_first_verb_s_subject(run):
             "2025-03-19")
     (call,) = events(r, "CallForCeasefire")
     assert roles(call) == {("felix-tshisekedi", "initiator"), ("paul-kagame", "initiator")}
+
+
+def test_and_before_a_finite_verb_opens_the_accuser_s_own_clause(run):
+    r = run("Israel accused Iran of violating the ceasefire and ordered new strikes on Tehran.", "2025-06-24")
+    (violation,) = events(r, "CeasefireViolation")
+    assert violation.status == "Alleged" and violation.place is None, "Tehran is where the strikes go"
+    (attack,) = events(r, "Attack")
+    assert roles(attack) == {("il", "initiator"), ("ir", "target")} and attack.status == "Asserted"
+    r = run("Armenia accused Azerbaijan of violating the truce and firing on border villages.", "2025-06-24")
+    assert all(e.status == "Alleged" for e in events(r, "Attack")), "a gerund stays inside the charge"
+
+
+def test_a_state_s_weapons_stand_for_it(run):
+    r = run("Iranian missiles targeted an air base in Qatar on Monday.", "2025-06-24")
+    (attack,) = events(r, "Attack")
+    assert ("ir", "initiator") in roles(attack)
