@@ -23,7 +23,10 @@ FAMILY = {"Meeting": "consult", "Talks": "consult", "Mediation": "consult", "Vis
 # When reports of one event differ in type, the node takes the most specific.
 SPECIFICITY = ["Talks", "Mediation", "Visit", "Meeting"]
 ROLE_PRIORITY = ["mediator", "host", "initiator", "target", "party", "participant"]
-STATUS_PRIORITY = ["Alleged", "Denied", "Asserted", "Planned"]
+# One article's status of an event it reports more than once: what the article itself states as fact wins
+# over what a party alleges (the allegation and any denial are events of their own), an allegation over a
+# denial (contested either way), anything over a plan.
+STATUS_PRIORITY = ["Asserted", "Alleged", "Denied", "Planned"]
 
 
 def family(event_type: str) -> str:

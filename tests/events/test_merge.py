@@ -24,3 +24,14 @@ def test_talks_planned_somewhere_are_planned(run):
     r = run("The M23 rebels pulled out of peace talks planned in Luanda.", "2025-03-19")
     (talks,) = events(r, "Talks")
     assert talks.status == "Planned"
+
+
+def test_what_the_article_states_as_fact_stays_asserted_when_a_party_also_alleges_it(run):
+    r = run("Azerbaijani forces shelled Stepanakert on Monday. Armenia accused Azerbaijan of shelling Stepanakert "
+            "on Monday.", "2020-10-06")
+    (attack,) = events(r, "Attack")
+    assert attack.status == "Asserted" and len(attack.sentences) == 2
+    r = run("Armenia accused Azerbaijan of shelling Stepanakert on Monday. Azerbaijan denied shelling Stepanakert "
+            "on Monday.", "2020-10-06")
+    (attack,) = events(r, "Attack")
+    assert attack.status == "Alleged", "alleged by one side, denied by the other: still contested"
