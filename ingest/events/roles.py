@@ -210,6 +210,8 @@ def _before_subject(view: SentenceView, start: int) -> int:
             k -= 1
         elif view.words[k] == "to" and k > 0 and view.lemmas[k - 1] in CONTROL:
             k -= 2
+        elif view.lemmas[k] == "help" and k not in view.covered:
+            k -= 1  # "X helped broker the deal": X brokered it
         else:
             break
     return k

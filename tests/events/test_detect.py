@@ -586,3 +586,11 @@ def test_a_state_s_weapons_stand_for_it(run):
     r = run("Iranian missiles targeted an air base in Qatar on Monday.", "2025-06-24")
     (attack,) = events(r, "Attack")
     assert ("ir", "initiator") in roles(attack)
+
+
+def test_who_helped_broker_a_deal_mediated_it(run):
+    r = run("Qatari Prime Minister Mohammed bin Abdulrahman Al Thani helped broker the deal between Israel and Iran.",
+            "2025-06-24")
+    (deal,) = events(r, "Agreement")
+    assert ("mohammed-bin-abdulrahman-al-thani", "mediator") in roles(deal)
+    assert {("il", "party"), ("ir", "party")} <= roles(deal)
