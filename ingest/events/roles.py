@@ -75,10 +75,12 @@ def read_frame(view: SentenceView, match: TriggerMatch, claimed: str | None = No
     frame = Frame()
     start, end = match.start, match.end
     frame.passive = _passive(view, start)
-    frame.subject = _subject(view, start)
+    pair = _hyphen_pair(view, start)  # "Qatar hosts Congo-M23 talks": the pair qualifies the trigger
+    head = pair[0].start if pair else start
+    frame.subject = _subject(view, head)
     # "X hosted / received / welcomed Y": X hosts a visit or a meeting ("welcomed the truce" hosts nothing)
     frame.hosted = view.lemmas[start] in HOSTING | ({"receive", "welcome"} if match.event_type in _RECEIVED else set())
-    support = None if frame.subject else _support_verb(view, start)
+    support = None if frame.subject else _support_verb(view, head)
     if support is not None:
         frame.subject = _subject(view, support)
         frame.hosted = view.lemmas[support] in HOSTING
@@ -97,6 +99,7 @@ def read_frame(view: SentenceView, match: TriggerMatch, claimed: str | None = No
         frame.between = view.list_from(end, +1, pair=True)
     if not frame.between and end - start > 2 and view.words[start + 1] in ("between", "among"):
         frame.between = view.list_from(start + 2, +1, pair=True)  # "a ceasefire between X and Y took effect"
+    frame.between = frame.between or pair
     frame.with_ = _after_word(view, end, {"with"}, window=6)
     frame.object = _object(view, end)
     if not frame.object and match.event_type == "Attack":
@@ -198,6 +201,19 @@ def _adjunct_subject(view: SentenceView, start: int) -> list[Slot]:
         return []
     verb = _verb_before(view, k)
     return _subject(view, verb) if verb is not None and view.lemmas[verb] in _SAID_IN else []
+
+
+def _hyphen_pair(view: SentenceView, start: int) -> list[Slot]:
+    """Two actors joined by a hyphen right before the trigger: "Congo-M23 talks", "the Armenia-Azerbaijan
+    summit"."""
+    if start < 3 or view.words[start - 1] in ("-", "–"):
+        return []
+    second = view.actor_at(view.covered[start - 1].start) if start - 1 in view.covered else None
+    if second is None or second.start < 2 or view.words[second.start - 1] not in ("-", "–"):
+        return []
+    k = second.start - 2
+    first = view.actor_at(view.covered[k].start) if k in view.covered else None
+    return [first, second] if first is not None and first.entity != second.entity else []
 
 
 def _before_subject(view: SentenceView, start: int) -> int:

@@ -594,3 +594,9 @@ def test_who_helped_broker_a_deal_mediated_it(run):
     (deal,) = events(r, "Agreement")
     assert ("mohammed-bin-abdulrahman-al-thani", "mediator") in roles(deal)
     assert {("il", "party"), ("ir", "party")} <= roles(deal)
+
+
+def test_a_hyphened_pair_before_talks_are_their_sides_and_the_host_is_the_subject(run):
+    r = run("Russia hosted the Armenia-Azerbaijan talks in Moscow.", "2025-03-19")
+    (talks,) = events(r, "Talks")
+    assert roles(talks) == {("am", "party"), ("az", "party"), ("ru", "host")}
