@@ -11,7 +11,7 @@ from ..sentence import SentenceView
 from .embedding import CONSULTATIONS, SPEECH_ACTS, Found, relate, time_adjunct
 from .lexicon import Lexicon
 from .modality import status_of
-from .roles import participants, read_frame
+from .roles import participants, read_frame, unnamed_subject
 
 # Events whose sides the text often leaves to the context: "the clashes that broke out on Sunday".
 DYADIC = {"ArmedClash", "CeasefireViolation", "CeasefireAgreement"}
@@ -70,7 +70,8 @@ class EventDetector:
                     p.role = "mediator" if p.role == "party" and p.entity in {s.entity for s in frame.subject} else p.role
             _consultation_sides(event)
             purpose = any(w in ("for", "to") for w in view.words[max(0, match.start - 3):match.start])
-            found.append(Found(event, match.start, match.end, bool((frame.subject and not frame.shared) or frame.author),
+            own_subject = bool((frame.subject and not frame.shared) or frame.author) or unnamed_subject(view, match.start)
+            found.append(Found(event, match.start, match.end, own_subject,
                                passive=frame.passive, lemma=view.lemmas[match.start], purpose=purpose,
                                subjects=[] if frame.passive else [s.entity for s in frame.subject]))
         return found

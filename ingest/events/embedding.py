@@ -72,6 +72,10 @@ def relate(view: SentenceView, found: list[Found], side=lambda iri: iri) -> None
             if _new_clause_between(view, outer.end, inner.start) or \
                     (outer.event.type in SPEECH_ACTS and time_adjunct(view, inner.start) is not None):
                 continue  # "accused Iran of X, and its minister ordered strikes"; "denied Y after the truce"
+            if inner.event.type in VIOLENCE and _claims_responsibility(view, outer):
+                _add(inner.event, _roles(outer.event, "initiator"), "initiator")  # the attack is theirs
+                outer.keep = False
+                continue
             _embed(outer, inner, side)
     for f in found:
         if f.event.type in SPEECH and f.lemma in ATTRIBUTION:
@@ -90,6 +94,11 @@ def time_adjunct(view: SentenceView, start: int) -> int | None:
         if view.words[k] in _TEMPORAL:
             return k
     return None
+
+
+def _claims_responsibility(view: SentenceView, outer: Found) -> bool:
+    """"The Houthis claimed responsibility for the attack": the attack is theirs, not reported speech."""
+    return outer.lemma == "claim" and view.words[outer.end:outer.end + 2] == ["responsibility", "for"]
 
 
 def _new_clause_between(view: SentenceView, end: int, start: int) -> bool:

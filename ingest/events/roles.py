@@ -28,7 +28,8 @@ HOSTING = {"host", "organize", "organise", "convene", "arrange", "chair", "spons
 SUPPORT = HOSTING | {"hold", "attend", "join", "have", "conduct", "begin", "start", "launch", "resume",
                      "continue", "lead", "stage", "schedule", "open", "enter", "make", "carry", "exchange",
                      # the sides of a deal are who sign or reach it: "X and Y signed a ceasefire agreement"
-                     "sign", "reach", "conclude", "seal", "strike", "agree", "declare",
+                     "sign", "reach", "conclude", "seal", "strike", "agree", "declare", "initial", "ink", "finalise",
+                     "finalize",
                      # who imposes or adopts a measure takes it: "the EU imposed new sanctions"
                      "impose", "adopt", "approve", "introduce",
                      # who orders or carries out strikes makes them: "Israel ordered new strikes on Tehran"
@@ -201,6 +202,19 @@ def _adjunct_subject(view: SentenceView, start: int) -> list[Slot]:
         return []
     verb = _verb_before(view, k)
     return _subject(view, verb) if verb is not None and view.lemmas[verb] in _SAID_IN else []
+
+
+_NOT_NOUNS = {"and", "or", "but", "that", "which", "who", "to", "also", "it", "they", "he", "she", "we", "has",
+              "have", "had", "is", "was", "were", "are", "be", "been", "not", "will", "would", "could", "should",
+              "may", "might", "then", "a", "an", "the", "of", "in", "on", "at", "for", "with", "by", "from", "as"}
+
+
+def unnamed_subject(view: SentenceView, start: int) -> bool:
+    """A verb trigger whose subject is a noun the text does not name an actor by: "a claim the paramilitary
+    group denied". It has a subject of its own, which nothing should stand in for."""
+    k = _before_subject(view, start)
+    return verb_like(view.tokens[start]) and k >= 0 and k not in view.covered and view.words[k].isalpha() \
+        and view.words[k].islower() and view.words[k] not in _NOT_NOUNS and not verb_like(view.tokens[k])
 
 
 def _hyphen_pair(view: SentenceView, start: int) -> list[Slot]:

@@ -600,3 +600,21 @@ def test_a_hyphened_pair_before_talks_are_their_sides_and_the_host_is_the_subjec
     r = run("Russia hosted the Armenia-Azerbaijan talks in Moscow.", "2025-03-19")
     (talks,) = events(r, "Talks")
     assert roles(talks) == {("am", "party"), ("az", "party"), ("ru", "host")}
+
+
+def test_who_initials_or_inks_a_deal_is_its_party(run):
+    r = run("Armenia and Azerbaijan initialled a peace agreement in Washington on August 8.", "2025-08-10")
+    (deal,) = events(r, "Agreement")
+    assert {("am", "party"), ("az", "party")} <= roles(deal)
+
+
+def test_who_claims_responsibility_for_an_attack_made_it(run):
+    r = run("The Houthis claimed responsibility for the drone attack on the tanker.", "2025-08-10")
+    (attack,) = events(r, "Attack")
+    assert ("houthis", "initiator") in roles(attack) and attack.status == "Asserted"
+
+
+def test_a_verb_with_an_unnamed_subject_does_not_borrow_the_speaker(run):
+    r = run("Sudan's army said it had killed hundreds of RSF fighters, a claim the paramilitary group denied.",
+            "2025-08-10")
+    assert all(("sd", "initiator") not in roles(e) for e in events(r, "Denial"))
