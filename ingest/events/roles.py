@@ -177,10 +177,10 @@ def _subject(view: SentenceView, start: int) -> list[Slot]:
 
 
 def _shared_subject(view: SentenceView, start: int) -> list[Slot]:
-    """A verb after "and" with no subject of its own shares the subject of the verb before it: "Blinken
-    arrived in Kyiv on Tuesday and held talks"."""
+    """A verb after "and" or "but" with no subject of its own shares the subject of the verb before it:
+    "Blinken arrived in Kyiv on Tuesday and held talks", "welcomed the deal but warned against ..."."""
     k = _before_subject(view, start)
-    if k <= 0 or view.words[k] != "and" or k - 1 in view.covered:
+    if k <= 0 or view.words[k] not in ("and", "but") or k - 1 in view.covered:
         return []
     verb = _verb_before(view, k)
     return _subject(view, verb) if verb is not None else []

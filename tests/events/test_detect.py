@@ -618,3 +618,10 @@ def test_a_verb_with_an_unnamed_subject_does_not_borrow_the_speaker(run):
     r = run("Sudan's army said it had killed hundreds of RSF fighters, a claim the paramilitary group denied.",
             "2025-08-10")
     assert all(("sd", "initiator") not in roles(e) for e in events(r, "Denial"))
+
+
+def test_a_verb_after_but_shares_the_subject(run):
+    r = run("Russia's Foreign Ministry welcomed the agreement but warned against outside interference.",
+            "2025-08-09")
+    (warning,) = events(r, "Threat")
+    assert ("ministry-of-foreign-affairs-of-russia", "initiator") in roles(warning)
