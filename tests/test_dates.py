@@ -343,3 +343,10 @@ def test_speech_events_take_the_date_of_their_saying():
 ])
 def test_which_phrase_dates_a_trigger(sentence, trigger, expected):
     assert date_of(dated(sentence, FRIDAY), trigger) == expected
+
+
+def test_a_coordinated_verb_after_an_apposition_takes_the_first_verb_s_date():
+    record = dated("The presidents met in Doha on Tuesday with the Emir of Qatar, Sheikh Tamim, and called for a "
+                   "ceasefire.", FRIDAY)
+    call = record.text.index("called")
+    assert date_for(record, 0, call, call + len("called"), speech=True).value == date(2023, 4, 11)

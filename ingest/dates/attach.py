@@ -30,7 +30,8 @@ def date_for(record: Record, sentence: int, start: int, end: int, *, speech: boo
     5. A sentence-opening phrase ("On Thursday, Armenia accused ...", "Yesterday the minister ...")
        dates every main clause without a phrase of its own (reported ones too when `speech=True`).
     6. A clause joined by "and" + verb ("spoke by phone on Monday and agreed to ...") takes the phrase of
-       the clause before it, unless that phrase is in a future-tense clause.
+       the clause before it (past an apposition between commas), unless that phrase is in a future-tense
+       clause.
     """
     dates = [d for d in record.dates if d.sentence == sentence]  # a scan, but no slower than the caller's loop
     if not dates:
@@ -57,7 +58,10 @@ def date_for(record: Record, sentence: int, start: int, end: int, *, speech: boo
             return dates[opening[0]]
     while view.coordinated(clause):
         clause -= 1
-        previous = [n for n in free if view.clause[view.first_token(spans[n])] == clause]
+        in_clause = lambda c: [n for n in free if view.clause[view.first_token(spans[n])] == c]
+        while clause > 0 and view.opened_by.get(clause) == "," and not in_clause(clause):
+            clause -= 1  # "met on Tuesday with the Emir, Sheikh Tamim, and called": past the apposition
+        previous = in_clause(clause)
         if previous:
             best = _best(view, spans, previous, first)
             return dates[best] if view.tense(spans[best]) != "future" else None

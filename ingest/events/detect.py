@@ -70,7 +70,8 @@ class EventDetector:
                     p.role = "mediator" if p.role == "party" and p.entity in {s.entity for s in frame.subject} else p.role
             _consultation_sides(event)
             purpose = any(w in ("for", "to") for w in view.words[max(0, match.start - 3):match.start])
-            own_subject = bool((frame.subject and not frame.shared) or frame.author) or unnamed_subject(view, match.start)
+            own_subject = bool((frame.subject and not frame.shared) or frame.author) or \
+                unnamed_subject(view, match.start)
             found.append(Found(event, match.start, match.end, own_subject,
                                passive=frame.passive, lemma=view.lemmas[match.start], purpose=purpose,
                                subjects=[] if frame.passive else [s.entity for s in frame.subject]))
