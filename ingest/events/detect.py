@@ -77,7 +77,6 @@ class EventDetector:
                                subjects=[] if frame.passive else [s.entity for s in frame.subject]))
         return found
 
-
     def _struck_target(self, view: SentenceView, end: int, event: Event) -> None:
         """"Russian missiles struck Kyiv", "strikes on Beirut", "shelled Afghan border posts": an attack on a
         capital or on what a state adjective qualifies is aimed at that state, unless it is the attacker's own
@@ -106,8 +105,9 @@ def _talks_that_led_to_a_deal(view: SentenceView, found: list[Found]) -> None:
         if f.event.type not in CONSULTATIONS or any(p.role == "party" for p in f.event.participants):
             continue
         k = time_adjunct(view, f.start)
-        deal = next((d for d in reversed(deals) if k is not None and view.words[k] in ("after", "following")
-                     and d.end <= k), None)
+        if k is None or view.words[k] not in ("after", "following"):
+            continue
+        deal = next((d for d in reversed(deals) if d.end <= k), None)
         if deal is not None:
             known = {p.entity for p in f.event.participants}
             f.event.participants.extend(Participant(p.entity, "party") for p in deal.event.participants
