@@ -350,3 +350,15 @@ def test_a_coordinated_verb_after_an_apposition_takes_the_first_verb_s_date():
                    "ceasefire.", FRIDAY)
     call = record.text.index("called")
     assert date_for(record, 0, call, call + len("called"), speech=True).value == date(2023, 4, 11)
+
+
+def test_a_phrase_in_an_adjunct_that_names_another_event_dates_that_event():
+    record = dated("Guyana accused Venezuela of planning an annexation after a referendum on December 3. "
+                   "After the vote on Sunday, Serbia recalled its envoy. Talks resumed after a pause on Monday "
+                   "following talks on Tuesday.", "2023-12-15")
+    accused = record.text.index("accused")
+    assert date_for(record, 0, accused, accused + 7) is None, "December 3 is the referendum's day"
+    recalled = record.text.index("recalled")
+    assert date_for(record, 1, recalled, recalled + 8) is None, "Sunday is the vote's day"
+    talks = record.text.rindex("talks")
+    assert date_for(record, 2, talks, talks + 5).value == date(2023, 12, 12), "the adjunct's own event keeps it"
