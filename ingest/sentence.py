@@ -121,6 +121,9 @@ class SentenceView:
             if step > 0 and (named := self._past_person_noun(k)) is not None:
                 k = named  # "Sudanese army chief Abdel Fattah al-Burhan": the words that introduce a name
                 continue
+            if step > 0 and (after := self._past_unknown_owner(k)) is not None:
+                k = after  # "Saint Vincent's Prime Minister Ralph Gonsalves": an owner the KB does not know
+                continue
             break
         if step > 0 and len(out) > 1 and not pair and self._starts_clause(out[-1]):
             out.pop()  # "mediated by Qatar, and the United States freed ...": a new subject, not a list item
@@ -136,6 +139,16 @@ class SentenceView:
                 and self.actor_at(j + 1) is not None:
             return j + 1
         return None
+
+    def _past_unknown_owner(self, k: int) -> int | None:
+        """Where the words after "X's" begin, when capitalised words from k the KB does not know end in a
+        possessive and a title or a name follows; else None."""
+        j = k
+        while j < len(self.words) and j - k < 4 and j not in self.covered and self.tokens[j].text[:1].isupper():
+            j += 1
+        if j == k or j + 1 >= len(self.words) or self.words[j] not in ("'s", "’s") or j + 1 not in self.covered:
+            return None
+        return j + 1
 
     def _owner_before(self, comma: int) -> int | None:
         """", and Guyana, Y", ", and the prime minister of Kosovo, Y": the 'and' before the modifiers (a

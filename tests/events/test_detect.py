@@ -625,3 +625,9 @@ def test_a_verb_after_but_shares_the_subject(run):
             "2025-08-09")
     (warning,) = events(r, "Threat")
     assert ("ministry-of-foreign-affairs-of-russia", "initiator") in roles(warning)
+
+
+def test_a_title_after_an_owner_the_kb_lacks_still_names_its_person(run):
+    r = run("The talks were hosted by Saint Vincent's Prime Minister Ralph Gonsalves.", "2023-12-15")
+    (talks,) = events(r, "Talks")
+    assert ("ralph-gonsalves", "host") in roles(talks)
