@@ -107,8 +107,9 @@ def read_frame(view: SentenceView, match: TriggerMatch, claimed: str | None = No
         frame.object = _after_word(view, end, {"at", "against", "into", "on"}, _OBJECT_WINDOW, lead=_COMPASS)
     if not frame.subject and match.event_type == "Statement" and start > 0 and view.words[start - 1] in QUOTES | {","}:
         frame.subject, frame.object = frame.object, []  # "..., announced the EU's Josep Borrell": who speaks
-    if not frame.object and match.end - match.start > 1 and view.lemmas[start] in DIRECTIVE:
-        # "urged Thailand and Cambodia to stop fighting": whom the appeal is to follows the verb itself
+    if not frame.object and match.end - match.start > 1 and view.lemmas[start] in DIRECTIVE | HOSTING | {"receive"}:
+        # "urged Thailand and Cambodia to stop fighting", "received his Armenian and Azerbaijani
+        # counterparts": whom the appeal is to, or who is received, follows the verb itself
         frame.object = [s for s in _object(view, start + 1) if s.end <= end]
     if frame.passive:
         agent = _after_word(view, end, {"by"}, window=3)

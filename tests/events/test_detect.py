@@ -631,3 +631,9 @@ def test_a_title_after_an_owner_the_kb_lacks_still_names_its_person(run):
     r = run("The talks were hosted by Saint Vincent's Prime Minister Ralph Gonsalves.", "2023-12-15")
     (talks,) = events(r, "Talks")
     assert ("ralph-gonsalves", "host") in roles(talks)
+
+
+def test_who_is_received_may_stand_inside_the_trigger_phrase(run):
+    r = run("Lavrov received his Armenian and Azerbaijani counterparts in Moscow.", "2020-10-10")
+    (visit,) = events(r, "Visit")
+    assert ("sergey-lavrov", "host") in roles(visit) and {"am", "az"} <= {p for p, _ in roles(visit)}
