@@ -88,7 +88,9 @@ BETWEEN_SIDES = {"mediate", "mediation", "mediator", "broker", "talk", "negotiat
                  "hostility", "normalisation", "normalization"}
 
 # "militias hostile to Kigali", "forces loyal to Moscow": a stance toward a capital is toward its government.
-STANCES = {"hostile", "loyal", "opposed", "allied", "close", "friendly", "linked", "aligned"}
+STANCES = {"hostile", "loyal", "opposed", "allied", "close", "friendly", "linked", "aligned",
+           # what is given or sent to a capital goes to its government: "full support to Baku"
+           "support", "aid", "assistance", "message", "warning", "ultimatum", "appeal", "letter"}
 
 
 def _acts(before: Word | None, after: Word | None) -> bool:

@@ -15,7 +15,8 @@ ACTOR_VERBS = {
     "intervene", "recognise", "recognize", "sign", "mediate", "host", "expel", "summon", "sanction",
     "attack", "bomb", "shell", "strike", "launch", "fire", "order", "decide", "plan", "seek", "try",
     "confirm", "stress", "emphasise", "emphasize", "note", "add", "express", "voice", "is", "are", "was",
-    "link", "lose", "favor", "favour", "prepare", "use",
+    "link", "lose", "favor", "favour", "prepare", "use", "reiterate", "reaffirm", "hail", "praise", "protest",
+    "retaliate", "vow", "pledge", "promise", "complain", "ask",
     # what governments do together: "Baku and Yerevan held talks"
     "hold", "meet", "negotiate", "resume", "exchange", "welcome", "thank", "discuss", "consult",
 }

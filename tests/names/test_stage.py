@@ -285,3 +285,9 @@ def test_a_name_two_states_share_is_the_one_the_article_otherwise_names(run):
     assert not [m for m in r.mentions if m.text in ("Congo", "Congolese") and m.entity], "no clue: no guess"
     r = run("Officials from Kinshasa and Brazzaville met on the Congo border.", "2025-03-19")
     assert not [m for m in r.mentions if m.text == "Congo" and m.entity], "both named: no guess"
+
+
+def test_a_capital_that_speaks_or_is_given_support_is_its_government(run):
+    r = run("Ankara reiterated its full support to Baku.", "2020-10-10")
+    assert {m.text: (m.entity, m.function) for m in r.mentions if m.text in ("Ankara", "Baku")} == {
+        "Ankara": (iri("state/tr"), "actor"), "Baku": (iri("state/az"), "actor")}
