@@ -18,6 +18,7 @@ from .namespaces import DKG, KB_GRAPH, ONTOLOGY_GRAPH, article_graph
 from .resources import kb_files, kb_overlay_files, ontology_files
 from .pipeline import Pipeline
 from .store import FORMATS, Store
+from .upgrade import upgrade
 
 Progress = Callable[[int, str, str], None]  # (number, source, what happened)
 
@@ -44,13 +45,15 @@ def output_format(path: str | Path) -> str:
 
 def write_reference(store: Store) -> None:
     """The ontology and the reference KB, each in its own named graph: rewritten only when they changed,
-    so that re-running a build changes nothing (the ontology's blank nodes would get new names)."""
+    so that re-running a build changes nothing (the ontology's blank nodes would get new names). When they
+    change, article graphs an earlier version wrote are brought up to the model (ingest/upgrade.py)."""
     digest = reference_digest()
     stamp = Literal(digest)
     if store.query(f"ASK {{ GRAPH <{KB_GRAPH}> {{ <{KB_GRAPH}> <{DKG.referenceDigest}> ?d }} }}",
                    {"d": stamp}).boolean:
         return
     store.replace_graph(ONTOLOGY_GRAPH, ontology_graph())
+    upgrade(store)  # before the stamp: a build killed during it runs it again
     kb = kb_graph() + Graph()
     kb.add((KB_GRAPH, DKG.referenceDigest, stamp))
     store.replace_graph(KB_GRAPH, kb)

@@ -95,3 +95,23 @@ def test_the_event_index_finds_a_report_s_matches_without_reading_the_corpus():
     assert not index._by_key[("consult", "am", day(2020, 10, 10))]  # another day: not a match to look at
     index._forget("a.txt")
     assert len(index) == 200 and not index._by_key[("consult", "am", "*")] and not index._by_iri["ev:1"]
+
+
+def test_a_build_brings_articles_an_earlier_version_wrote_up_to_the_model(tmp_path):
+    """A store built before the role properties: the next build (even of no new article) adds them, once,
+    and the store validates again."""
+    from ingest.namespaces import DKG, KB_GRAPH, ONTOLOGY_GRAPH
+    from ingest.validate import validate_store
+
+    store = EmbeddedStore(tmp_path / "store")
+    build([REPO / "examples" / "articles"], store)
+    articles = lambda: sorted(q for q in store.quads() if q[3] != ONTOLOGY_GRAPH)  # rewritten: new blank nodes
+    current = articles()
+    store.update(f"PREFIX dkg: <{DKG}> DELETE {{ GRAPH ?g {{ ?e ?p ?a }} }} WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> "
+                 f"{{ ?p dkg:forRole ?r }} GRAPH ?g {{ ?e ?p ?a }} }} ; "
+                 f"DELETE WHERE {{ GRAPH <{KB_GRAPH}> {{ ?kb dkg:referenceDigest ?d }} }}")
+    conforms, _, report = validate_store(store)
+    assert not conforms and "has no role property" in report
+    build([], store)
+    assert articles() == current
+    store.close()

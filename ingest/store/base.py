@@ -22,6 +22,9 @@ class Store(Protocol):
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Make the named graph hold exactly `graph`, in one transaction."""
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update in one transaction (one request to a server)."""
+
     def graph_names(self) -> list[URIRef]: ...
 
     def query(self, sparql: str, bindings: dict[str, Identifier] | None = None) -> QueryResult: ...

@@ -71,6 +71,14 @@ class EmbeddedStore:
             self._store.flush()
             self._unflushed = 0
 
+    def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} was opened read-only")
+        try:
+            self._store.update(sparql)
+        except (SyntaxError, ValueError, OSError) as err:
+            raise StoreError(f"the store at {self.path} could not run an update: {err}") from None
+
     def graph_names(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 

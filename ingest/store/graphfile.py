@@ -35,6 +35,9 @@ class GraphFile:
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         raise GraphFileError(f"{self.path}: a graph file is read-only here")
 
+    def update(self, sparql: str) -> None:
+        raise GraphFileError(f"{self.path}: a graph file is read-only here")
+
     def graph_names(self) -> list[URIRef]:
         # a file without named graphs (Turtle) holds its triples in the default graph: one graph like the others
         return sorted(g.identifier for g in self.dataset.graphs() if isinstance(g.identifier, URIRef) and len(g))

@@ -68,6 +68,9 @@ class RemoteStore:
         else:  # one PUT replaces the graph atomically on the server
             self._send("replace a graph", self._graph_url(name), graph_to_ntriples(graph), NTRIPLES, method="PUT")
 
+    def update(self, sparql: str) -> None:
+        self._send("update", self.update_endpoint, sparql.encode(), "application/sparql-update")
+
     def _send(self, what: str, url: str, body: bytes, content_type: str, method: str = "POST") -> None:
         def attempt() -> None:
             with self.http.open(method, url, body, {"Content-Type": content_type}) as response:
