@@ -258,12 +258,27 @@ def _dedupe_once(events: list[Event], expand) -> list[Event]:
             if previous is not None:
                 _absorb(previous, e)
             continue
-        same = next((k for k in out if _compatible(_signature(e, expand(e), ""), _signature(k, expand(k), ""))), None)
+        same = next((k for k in out if _plan_and_report_fit(e, k) and
+                     _compatible(_signature(e, expand(e), ""), _signature(k, expand(k), ""))), None)
         if same is None:
             out.append(e)
         else:
             _absorb(same, e)
     return out
+
+
+def _plan_and_report_fit(a: Event, b: Event) -> bool:
+    """Within one article, a planned event and one reported otherwise are one when they share the day or
+    the place ("invited to Moscow for talks on Friday", "the talks in Moscow"), or when the plan has a day
+    or a place and the other report neither ("a meeting between them"); two such reports without either
+    stay apart ("after years of talks ... Modi is expected to meet Xi")."""
+    if (a.status == "Planned") == (b.status == "Planned"):
+        return True
+    if (_day(a) is not None and _day(a) == _day(b)) or (a.place is not None and a.place == b.place):
+        return True
+    plan, other = (a, b) if a.status == "Planned" else (b, a)
+    vague = lambda e: _day(e) is None and e.place is None
+    return not vague(plan) and vague(other)
 
 
 def _absorb(into: Event, other: Event) -> None:

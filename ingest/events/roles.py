@@ -38,7 +38,8 @@ _SUPPORT_REACH = 5
 # "X has managed to convince ...", "X decided to invite ...": the verb's subject is X.
 CONTROL = {"manage", "try", "decide", "seek", "attempt", "want", "hope", "plan", "continue", "intend", "vow",
            "pledge", "promise", "agree", "offer", "refuse", "fail", "need", "have", "move", "quick", "eager",
-           "ready", "keen", "able", "willing", "prepared", "determined", "set"}
+           "ready", "keen", "able", "willing", "prepared", "determined", "set", "expect", "due", "likely",
+           "scheduled"}
 # "X convinced A and B to hold talks": X brings the sides together, A and B meet.
 CAUSATIVE = {"convince", "persuade", "urge", "invite", "bring", "push", "press", "get", "encourage", "call",
              "summon", "convene", "gather"}

@@ -35,3 +35,15 @@ def test_what_the_article_states_as_fact_stays_asserted_when_a_party_also_allege
             "on Monday.", "2020-10-06")
     (attack,) = events(r, "Attack")
     assert attack.status == "Alleged", "alleged by one side, denied by the other: still contested"
+
+
+def test_a_plan_is_not_what_already_happened_unless_day_or_place_tie_them(run):
+    r = run("India and China reached a border deal after years of talks between military commanders. Prime "
+            "Minister Narendra Modi is expected to meet Chinese President Xi Jinping this week.", "2024-10-22")
+    (talks,) = events(r, "Talks")
+    assert ("xi-jinping", "participant") not in roles(talks)
+    (meeting,) = events(r, "Meeting")
+    assert meeting.status == "Planned" and {p for p, _ in roles(meeting)} == {"narendra-modi", "xi-jinping"}
+    r = run("Putin invited the Armenian and Azerbaijani foreign ministers to Moscow for talks on Friday. The talks "
+            "in Moscow lasted ten hours.", "2020-10-10")
+    assert len(events(r, "Talks")) == 1, "the same place ties the plan to the report"
