@@ -29,7 +29,7 @@ class EventDetector:
         for s in record.sentences:
             view = SentenceView(tokens[s.index], mentions[s.index], {i for si, i in dates if si == s.index})
             found = self._sentence(view, s.index)
-            _brokered_deals(view, found)
+            _brokered_deals(view, found, record.events)
             relate(view, found, side=lambda iri: self.kb.state_of(iri) or iri)
             _talks_that_led_to_a_deal(view, found)
             for f in found:  # after relate(): "denied that its forces had shelled ..." knows the attacker then
@@ -153,25 +153,31 @@ def _brokered_outcome(view: SentenceView, match) -> str:
     return match.event_type
 
 
-def _brokered_deals(view: SentenceView, found: list[Found]) -> None:
+def _brokered_deals(view: SentenceView, found: list[Found], earlier: list[Event]) -> None:
     """"a deal brokered by the United States and France": the brokers mediate the deal. When the sentence
     reports a truce, an agreement or an exchange, the deal is that one ("A ceasefire ... took effect after Biden
-    announced a deal brokered by ..."); otherwise the deal is an event of its own."""
+    announced a deal brokered by ..."); "the deal, mediated by ..." with none in the sentence is the article's
+    latest one; otherwise the deal is an event of its own."""
     for f in found:
         if f.event.type != "Mediation" or not f.passive or f.start < 1:
             continue
-        noun = view.words[f.start - 1]
+        k = f.start - 1 - (view.words[f.start - 1] == "," and f.start > 1)  # "The deal, mediated by X, ..."
+        noun = view.words[k]
         if noun not in _DEAL | _TRUCE:
             continue
         # "exchanged 150 prisoners in a deal mediated by the UAE": the exchange is the deal
-        outcome = next((o for o in found if o.event.type in ("CeasefireAgreement", "Agreement", "DetaineeExchange")
-                        and o is not f), None)
+        deals = ("CeasefireAgreement", "Agreement", "DetaineeExchange")
+        outcome = next((o.event for o in found if o.event.type in deals and o is not f), None)
+        if outcome is None and k > 0 and view.words[k - 1] == "the":  # the latest truce or deal, else exchange
+            latest = [e for e in reversed(earlier) if e.type in deals[:2]] + \
+                [e for e in reversed(earlier) if e.type == "DetaineeExchange"]
+            outcome = latest[0] if latest else None
         if outcome is None:
             f.event.type = "CeasefireAgreement" if noun in _TRUCE else "Agreement"
             continue
         for p in f.event.participants:
-            if all(q.entity != p.entity for q in outcome.event.participants):
-                outcome.event.participants.append(Participant(p.entity, "mediator"))
+            if all(q.entity != p.entity for q in outcome.participants):
+                outcome.participants.append(Participant(p.entity, "mediator"))
         f.keep = False
 
 

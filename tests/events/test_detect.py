@@ -637,3 +637,11 @@ def test_who_is_received_may_stand_inside_the_trigger_phrase(run):
     r = run("Lavrov received his Armenian and Azerbaijani counterparts in Moscow.", "2020-10-10")
     (visit,) = events(r, "Visit")
     assert ("sergey-lavrov", "host") in roles(visit) and {"am", "az"} <= {p for p, _ in roles(visit)}
+
+
+def test_the_deal_mediated_by_third_parties_in_a_later_sentence_is_the_article_s_deal(run):
+    r = run("Israel and Hamas agreed on Wednesday to a ceasefire in Gaza. The deal, mediated by Qatar, Egypt and "
+            "the United States, will take effect on Sunday.", "2025-01-16")
+    (truce,) = events(r, "CeasefireAgreement")
+    assert {("qa", "mediator"), ("eg", "mediator"), ("us", "mediator"), ("il", "party")} <= roles(truce)
+    assert not events(r, "Agreement") and not events(r, "Mediation")
