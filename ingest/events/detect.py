@@ -78,9 +78,9 @@ class EventDetector:
         return found
 
     def _struck_target(self, view: SentenceView, end: int, event: Event) -> None:
-        """"Russian missiles struck Kyiv", "strikes on Beirut", "shelled Afghan border posts": an attack on a
-        capital or on what a state adjective qualifies is aimed at that state, unless it is the attacker's own
-        (a crackdown) or the attacker is unknown ("rebels shelled Khartoum")."""
+        """"Russian missiles struck Kyiv", "strikes on Beirut", "shelled Afghan border posts", "struck targets in
+        Yemen": an attack on a capital, on what a state adjective qualifies or in a state is aimed at that state,
+        unless it is the attacker's own (a crackdown) or the attacker is unknown ("rebels shelled Khartoum")."""
         attackers = {self.kb.state_of(p.entity) or p.entity for p in event.participants if p.role == "initiator"}
         if event.type != "Attack" or not attackers or any(p.role == "target" for p in event.participants):
             return
@@ -93,6 +93,8 @@ class EventDetector:
             state = self.kb.capitals.get(slot.entity)
         elif slot is not None and slot.mention.kind == "demonym" and slot.mention.function == "modifier":
             state = slot.entity  # "shelled Afghan border posts": what belongs to a state is aimed at it
+        if state is None and event.place is not None and (venue := self.kb.get(event.place)) and venue.cls == "State":
+            state = event.place  # "Israel struck targets in Yemen": an attack in another state is on it
         if state is not None and state not in attackers:
             event.participants.append(Participant(state, "target"))
 

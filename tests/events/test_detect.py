@@ -645,3 +645,11 @@ def test_the_deal_mediated_by_third_parties_in_a_later_sentence_is_the_article_s
     (truce,) = events(r, "CeasefireAgreement")
     assert {("qa", "mediator"), ("eg", "mediator"), ("us", "mediator"), ("il", "party")} <= roles(truce)
     assert not events(r, "Agreement") and not events(r, "Mediation")
+
+
+def test_strikes_on_targets_in_another_state_are_aimed_at_it(run):
+    r = run("Israel struck targets in Yemen on Sunday.", "2025-05-06")
+    (attack,) = events(r, "Attack")
+    assert roles(attack) == {("il", "initiator"), ("ye", "target")}
+    r = run("The two sides struck a deal on prisoners.", "2025-05-06")
+    assert not events(r, "Attack"), "striking a deal is no attack"
