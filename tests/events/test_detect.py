@@ -653,3 +653,9 @@ def test_strikes_on_targets_in_another_state_are_aimed_at_it(run):
     assert roles(attack) == {("il", "initiator"), ("ye", "target")}
     r = run("The two sides struck a deal on prisoners.", "2025-05-06")
     assert not events(r, "Attack"), "striking a deal is no attack"
+
+
+def test_launching_drones_or_missiles_at_a_state_is_an_attack_on_it(run):
+    r = run("Russia launched 120 drones at Ukraine overnight.", "2025-10-20")
+    (attack,) = events(r, "Attack")
+    assert roles(attack) == {("ru", "initiator"), ("ua", "target")}
