@@ -43,7 +43,7 @@ def date_for(record: Record, sentence: int, start: int, end: int, *, speech: boo
     for n, verb in hanging.items():
         if verb is not None and first <= verb <= last:
             return dates[n]
-    free = [n for n in range(len(dates)) if hanging[n] is None and not _dates_an_adjunct(view, spans[n], first, last)]
+    free = [n for n in range(len(dates)) if hanging[n] is None and not _dates_an_adjunct(view, spans[n], last)]
     own = [n for n in free if _in_clause_of(view, spans[n], first, last) and not _planned_by(view, spans[n], last)]
     if own:
         return dates[_best(view, spans, own, first)]
@@ -72,16 +72,16 @@ _ADJUNCT_OPENERS = {"after", "before", "following", "since", "ahead", "amid", "u
 _GLUE = {"on", "in", "at", "of", "the", "a", "an", "its", "their", "his", "her"}
 
 
-def _dates_an_adjunct(view: SentenceView, span: Span, first: int, last: int) -> bool:
+def _dates_an_adjunct(view: SentenceView, span: Span, last: int) -> bool:
     """A phrase inside a time adjunct that names an event of its own dates that event, not the trigger:
     "accused Venezuela of ... after a referendum on December 3", "After the vote on Sunday, X said".
     Not "after December 3" (no event named between) nor a trigger inside the adjunct itself."""
     k, named = view.first_token(span) - 1, False
-    stop = last if view.first_token(span) > last else -1
+    stop = last if view.first_token(span) > last else -1  # reading back to the trigger: not its own adjunct
     while k > stop and view.tokens[k].text not in (",", ";", ":"):
         word = view.tokens[k].text.lower()
         if word in _ADJUNCT_OPENERS:
-            return named and not (k < first <= view.first_token(span))
+            return named
         named = named or (word.isalpha() and word not in _GLUE)
         k -= 1
     return False
